@@ -1,0 +1,104 @@
+// Commander wiring only: parse argv, call one orchestrator, write the report, set the exit code.
+// Orchestrators and reporters are imported lazily so that --help and --version stay instant.
+import { readFileSync, writeFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { InputError, UsageError, messageOf } from "../util/errors.js";
+import { exitCodeFor } from "./exit-code.js";
+import { collect, parseFailOn, parseFormat, type FailOn } from "./options.js";
+import { startProgress } from "./progress.js";
+import type { ReportV1 } from "../report/types.js";
+
+const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+const REPORT_FORMATS = ["pretty", "json"] as const;
+const GRAPH_FORMATS = ["dot", "mermaid", "json"] as const;
+
+interface CommonFlags {
+  format?: string;
+  failOn?: string;
+  tsconfig?: string;
+  entry?: string[];
+  output?: string;
+  color: boolean;
+}
+
+function addCommon(cmd: Command, formats: readonly string[], defaultFormat: string): Command {
+  return cmd
+    .addOption(new Option("-f, --format <format>", `output format: ${formats.join(", ")}`).default(defaultFormat))
+    .option("--fail-on <severity>", "exit 1 when a finding is at or above: error, warning, info, none", "error")
+    .option("-p, --tsconfig <file>", "tsconfig to use for every file (default: each file's nearest tsconfig.json)")
+    .option("-e, --entry <file>", "entrypoint, repeatable (default: from package.json, then src/index.ts...)", collect, [])
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("--no-color", "no colours (NO_COLOR is honoured too)");
+}
+
+async function emit(report: ReportV1, flags: CommonFlags, format: string): Promise<void> {
+  const { loadReporter, isFormat } = await import("../report/index.js");
+  if (!isFormat(format)) throw new UsageError(`unknown format '${format}'`);
+  const color = flags.color && !process.env.NO_COLOR && format === "pretty" && !flags.output && process.stdout.isTTY === true;
+  const text = (await loadReporter(format))(report, { color });
+  if (flags.output) writeFileSync(flags.output, text);
+  else process.stdout.write(text);
+}
+
+async function runStatic(
+  dir: string,
+  flags: CommonFlags,
+  formats: readonly string[],
+  fallback: string,
+  run: (opts: { dir: string; tsconfig?: string; entries: string[] }) => Promise<ReportV1>,
+): Promise<void> {
+  const format = parseFormat(flags.format, formats, fallback);
+  const failOn: FailOn = parseFailOn(flags.failOn);
+  const progress = await startProgress(format === "pretty" && flags.color && !flags.output, "Reading the import graph…");
+  let report: ReportV1;
+  try {
+    report = await run({ dir, tsconfig: flags.tsconfig, entries: flags.entry ?? [] });
+  } finally {
+    progress.stop();
+  }
+  await emit(report, flags, format);
+  process.exitCode = exitCodeFor(report, failOn);
+}
+
+export function buildProgram(): Command {
+  const program = new Command("startup-doctor")
+    .description("Find out why a TypeScript/JavaScript server freezes or crashes while it starts, and say exactly where.")
+    .version(version, "-v, --version")
+    .showHelpAfterError(false)
+    .exitOverride();
+
+  addCommon(program.command("scan").argument("[dir]", "project folder", ".").description("static analysis of the import graph and startup rules (never runs project code)"), REPORT_FORMATS, "pretty")
+    .action((dir: string, flags: CommonFlags) => runStatic(dir, flags, REPORT_FORMATS, "pretty", async (o) => (await import("../run/scan.js")).scan(o)));
+
+  addCommon(program.command("graph").argument("[dir]", "project folder", ".").description("write the eager import graph (cycles highlighted)"), GRAPH_FORMATS, "dot")
+    .action((dir: string, flags: CommonFlags) => runStatic(dir, { ...flags, failOn: "none" }, GRAPH_FORMATS, "dot", async (o) => (await import("../run/graph.js")).graph(o)));
+
+  addCommon(program.command("explain").argument("<module>", "module to explain (path or unique suffix)").argument("[dir]", "project folder", ".").description("shortest eager import chain from each entrypoint to a module"), REPORT_FORMATS, "pretty")
+    .action((module: string, dir: string, flags: CommonFlags) => runStatic(dir, { ...flags, failOn: "none" }, REPORT_FORMATS, "pretty", async (o) => (await import("../run/explain.js")).explain({ ...o, module })));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; commander already printed its one-line usage error.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (error instanceof UsageError || error instanceof InputError) {
+      process.stderr.write(`startup-doctor: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`startup-doctor: internal error: ${messageOf(error)}\n`);
+    if (process.env.STARTUP_DOCTOR_DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
+    process.exitCode = 3;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,4 @@
+import type { FactExtractor } from "./types.js";
+
+/** Every per-file fact extractor, run in the single parse pass. Rules read their output. */
+export const factExtractors: readonly FactExtractor[] = [];

@@ -1,0 +1,66 @@
+// The single place where a source file is read and parsed (syntax only, no type check). Facts
+// are extracted in the same pass so that no syntax tree outlives its file.
+import { readFileSync } from "node:fs";
+import { isTypeScriptFile } from "../util/path.js";
+import { collectImportSites } from "./collect-edges.js";
+import { factExtractors } from "./facts/index.js";
+import { typescript, type TS } from "./typescript.js";
+import type { ImportSite, ModuleFacts } from "./types.js";
+
+export interface ParsedFile {
+  sites: ImportSite[];
+  facts: ModuleFacts;
+  syntaxErrors: Array<{ line: number; message: string }>;
+  problem?: string;
+}
+
+export interface ParseOptions {
+  verbatim: boolean;
+  decoratorMetadata: boolean;
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+export function parseFile(file: string, options: ParseOptions): ParsedFile {
+  const ts = typescript();
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return empty(`cannot read file (${(error as NodeJS.ErrnoException).code ?? "error"}), skipped`);
+  }
+  if (bytes.includes(0)) return empty("binary file with a source extension, skipped");
+  let text: string;
+  let problem: string | undefined;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    text = bytes.toString("latin1");
+    problem = "not valid UTF-8; read as Latin-1";
+  }
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(ts, file));
+  const diagnostics = (sf as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const syntaxErrors = diagnostics.slice(0, 3).map((d) => ({
+    line: sf.getLineAndCharacterOfPosition(d.start).line + 1,
+    message: ts.flattenDiagnosticMessageText(d.messageText, " "),
+  }));
+  const sites = collectImportSites(sf, { verbatim: options.verbatim, isTypeScript: isTypeScriptFile(file), decoratorMetadata: options.decoratorMetadata });
+  const facts: ModuleFacts = {};
+  if (factExtractors.length > 0) {
+    const lines = text.split(/\r?\n/);
+    for (const extractor of factExtractors) facts[extractor.id] = extractor.extract({ file, sourceFile: sf, lines });
+  }
+  return { sites, facts, syntaxErrors, ...(problem ? { problem } : {}) };
+}
+
+function empty(problem: string): ParsedFile {
+  return { sites: [], facts: {}, syntaxErrors: [], problem };
+}
+
+function scriptKindOf(ts: typeof TS, file: string): TS.ScriptKind {
+  if (file.endsWith(".tsx")) return ts.ScriptKind.TSX;
+  if (file.endsWith(".jsx")) return ts.ScriptKind.JSX;
+  if (/\.[cm]?ts$/.test(file)) return ts.ScriptKind.TS;
+  // .js files may hold JSX (React projects); TS parses JSX in .js as JS with JSX support.
+  return /\.[cm]?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.Unknown;
+}

@@ -1,0 +1,138 @@
+// Resolves each import the way the project itself does: ts.resolveModuleName with the compiler
+// options of the file's nearest tsconfig (paths, baseUrl, moduleResolution, `.js` -> `.ts`),
+// workspace packages to their sources, package.json `imports` as a fallback for older modes.
+import { existsSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { dirOf, isInside, isSourceFile, joinPath, toPosix } from "../util/path.js";
+import { outputToSource } from "../project/output-to-source.js";
+import { loadTsConfig } from "../project/tsconfig.js";
+import type { Project, TsConfig, WorkspacePackage } from "../project/types.js";
+import { createCachedHost } from "./host.js";
+import { resolvePackageImport } from "./package-imports.js";
+import { typescript, type TS } from "./typescript.js";
+import type { ImportSite } from "./types.js";
+import { resolveWorkspaceSpecifier } from "./workspace-resolve.js";
+
+export interface Resolution {
+  target: string | null;
+  external: boolean;
+  unresolved: boolean;
+}
+
+const BUILTINS = new Set(builtinModules);
+
+export interface Resolver {
+  resolve(site: ImportSite, fromFile: string): Resolution;
+  configFor(file: string): TsConfig | null;
+  warnings: Array<{ file?: string; message: string }>;
+}
+
+export function createResolver(project: Project): Resolver {
+  const ts = typescript();
+  const host = createCachedHost();
+  const workspaces = new Map<string, WorkspacePackage>(project.workspaces.map((w) => [w.name, w]));
+  const warnings: Resolver["warnings"] = [];
+  const configByDir = new Map<string, TsConfig | null>(project.tsconfigsByDir);
+  const caches = new Map<TsConfig | null, { options: TS.CompilerOptions; cache: TS.ModuleResolutionCache }>();
+  const defaultOptions: TS.CompilerOptions = {
+    allowJs: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    resolveJsonModule: true,
+  };
+
+  const configFor = (file: string): TsConfig | null => {
+    if (project.forcedTsconfig) return project.tsconfig;
+    const chain: string[] = [];
+    let dir = dirOf(file);
+    let found: TsConfig | null = null;
+    for (;;) {
+      const cached = configByDir.get(dir);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      chain.push(dir);
+      const candidate = joinPath(dir, "tsconfig.json");
+      if (existsSync(candidate) && !dir.includes("/node_modules/")) {
+        try {
+          found = loadTsConfig(candidate);
+        } catch (error) {
+          warnings.push({ file: candidate, message: `${(error as Error).message}; files below it use the parent config` });
+          found = null;
+          chain.pop();
+          configByDir.set(dir, null);
+          dir = dirOf(dir);
+          continue;
+        }
+        configByDir.set(dir, found);
+        chain.pop();
+        break;
+      }
+      const parent = dirOf(dir);
+      if (dir === project.root || !isInside(project.root, parent) || parent === dir) {
+        found = project.tsconfig;
+        break;
+      }
+      dir = parent;
+    }
+    for (const d of chain) configByDir.set(d, found);
+    return found;
+  };
+
+  const cacheFor = (config: TsConfig | null) => {
+    let entry = caches.get(config);
+    if (!entry) {
+      const options = config ? { ...config.options, allowJs: true } : defaultOptions;
+      entry = { options, cache: ts.createModuleResolutionCache(project.root, (x) => x, options) };
+      caches.set(config, entry);
+    }
+    return entry;
+  };
+
+  const toProjectFile = (resolved: string, config: TsConfig | null): string | null => {
+    const file = toPosix(resolved);
+    if (isSourceFile(file) && !file.includes("/node_modules/")) return file;
+    // A declaration or output file of our own: find the source that produces it.
+    for (const ws of project.workspaces) {
+      if (isInside(ws.dir, file) && !file.slice(ws.dir.length).includes("/node_modules/")) return outputToSource(file, ws.dir, configFor(joinPath(ws.dir, "package.json")));
+    }
+    if (isInside(project.root, file) && !file.includes("/node_modules/")) return outputToSource(file, project.root, config);
+    return null;
+  };
+
+  const resolve = (site: ImportSite, fromFile: string): Resolution => {
+    const spec = site.specifier;
+    if (spec.startsWith("node:") || BUILTINS.has(spec) || /^[a-z]+:/i.test(spec)) return { target: null, external: true, unresolved: false };
+    const config = configFor(fromFile);
+    const fromWorkspace = resolveWorkspaceSpecifier(spec, workspaces, (dir) => configFor(joinPath(dir, "package.json")));
+    if (fromWorkspace) return { target: fromWorkspace, external: false, unresolved: false };
+    const { options, cache } = cacheFor(config);
+    const mode = site.kind === "require" ? ts.ModuleKind.CommonJS : site.kind === "dynamic" ? ts.ModuleKind.ESNext : undefined;
+    const result = ts.resolveModuleName(spec, fromFile, options, host, cache, undefined, mode as TS.ResolutionMode);
+    const resolved = result.resolvedModule;
+    if (resolved) {
+      const real = resolved.isExternalLibraryImport ? toProjectFileIfWorkspace(toPosix(host.realpath!(resolved.resolvedFileName))) : null;
+      if (resolved.isExternalLibraryImport && !real) return { target: null, external: true, unresolved: false };
+      const target = real ?? toProjectFile(resolved.resolvedFileName, config);
+      return target ? { target, external: false, unresolved: false } : { target: null, external: true, unresolved: false };
+    }
+    if (spec.startsWith("#")) {
+      const viaImports = resolvePackageImport(spec, fromFile, project.root, config);
+      if (viaImports) return { target: viaImports, external: false, unresolved: false };
+    }
+    if (spec.startsWith(".") || spec.startsWith("/")) return { target: null, external: false, unresolved: true };
+    return { target: null, external: true, unresolved: false };
+  };
+
+  const toProjectFileIfWorkspace = (real: string): string | null => {
+    for (const ws of project.workspaces) {
+      if (isInside(ws.dir, real) && !real.slice(ws.dir.length).includes("/node_modules/")) {
+        return outputToSource(real, ws.dir, configFor(joinPath(ws.dir, "package.json")));
+      }
+    }
+    return null;
+  };
+
+  return { resolve, configFor, warnings };
+}

@@ -1,0 +1,91 @@
+// Names a TypeScript file uses as values. An import whose bindings never appear here is erased by
+// tsc and esbuild, so it does not run at startup. Shadowing is ignored on purpose: treating a
+// shadowed name as used keeps the edge, which errs towards reporting, never towards missing.
+import { typescript, type TS } from "./typescript.js";
+
+export function collectValueNames(sf: TS.SourceFile, decoratorMetadata: boolean): Set<string> {
+  const ts = typescript();
+  const names = new Set<string>();
+  if (decoratorMetadata) addDecoratorMetadataNames(ts, sf, names);
+  const stack: TS.Node[] = [...sf.statements];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isTypeOnlySubtree(ts, node)) continue;
+    if (ts.isIdentifier(node)) {
+      if (!isNonReferenceName(ts, node)) names.add(node.text);
+      continue;
+    }
+    if (ts.isShorthandPropertyAssignment(node)) names.add(node.name.text);
+    if (ts.isExportAssignment(node) && ts.isIdentifier(node.expression)) names.add(node.expression.text);
+    // `export { X }` keeps X alive under isolatedModules/esbuild semantics.
+    if (ts.isExportSpecifier(node) && !node.isTypeOnly && !node.parent.parent.isTypeOnly && !node.parent.parent.moduleSpecifier) {
+      names.add((node.propertyName ?? node.name).text);
+      continue;
+    }
+    if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) continue;
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  return names;
+}
+
+function isTypeOnlySubtree(ts: typeof TS, node: TS.Node): boolean {
+  if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return true;
+  if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return true;
+  if (ts.isHeritageClause(node) && node.token === ts.SyntaxKind.ImplementsKeyword) return true;
+  if (ts.isExpressionWithTypeArguments(node) && ts.isHeritageClause(node.parent) && ts.isInterfaceDeclaration(node.parent.parent)) return true;
+  if (ts.isTypeParameterDeclaration(node)) return true;
+  // `declare const x: Foo`, `declare module`, `declare class`: nothing is emitted.
+  const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  if (modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return true;
+  return false;
+}
+
+function isNonReferenceName(ts: typeof TS, node: TS.Identifier): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return true;
+  if (ts.isQualifiedName(parent) && parent.right === node) return true;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent) || ts.isEnumMember(parent)) && parent.name === node) return true;
+  if ((ts.isFunctionDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent) || ts.isEnumDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassExpression(parent)) && parent.name === node) return true;
+  if (ts.isBindingElement(parent) && parent.propertyName === node) return true;
+  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return true;
+  if (ts.isJsxAttribute(parent) && parent.name === node) return true;
+  if (ts.isMetaProperty(parent)) return true;
+  return false;
+}
+
+/**
+ * With emitDecoratorMetadata, tsc emits `design:type`/`design:paramtypes` for decorated classes,
+ * turning the class names in those type annotations into runtime references (NestJS, TypeORM).
+ */
+function addDecoratorMetadataNames(ts: typeof TS, sf: TS.SourceFile, names: Set<string>): void {
+  const addType = (type: TS.TypeNode | undefined): void => {
+    if (type && ts.isTypeReferenceNode(type)) {
+      let name: TS.EntityName = type.typeName;
+      while (ts.isQualifiedName(name)) name = name.left;
+      names.add(name.text);
+    }
+  };
+  const hasDecorators = (node: TS.Node): boolean => ts.canHaveDecorators(node) && (ts.getDecorators(node)?.length ?? 0) > 0;
+  const stack: TS.Node[] = [...sf.statements];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isClassLike(node)) {
+      const classDecorated = hasDecorators(node);
+      for (const member of node.members) {
+        if (ts.isConstructorDeclaration(member) && classDecorated) member.parameters.forEach((p) => addType(p.type));
+        if (!hasDecorators(member) && !(ts.isFunctionLike(member) && member.parameters.some(hasDecorators))) continue;
+        if (ts.isPropertyDeclaration(member) || ts.isGetAccessor(member)) addType(member.type);
+        if (ts.isMethodDeclaration(member) || ts.isSetAccessor(member) || ts.isConstructorDeclaration(member)) {
+          member.parameters.forEach((p) => addType(p.type));
+          if (ts.isMethodDeclaration(member)) addType(member.type);
+        }
+      }
+    }
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+}

@@ -1,0 +1,27 @@
+// format -> reporter module, loaded only when asked for (design.md habit 3).
+import type { ReportV1 } from "./types.js";
+
+export interface ReporterOptions {
+  color: boolean;
+}
+
+export type Reporter = (report: ReportV1, options: ReporterOptions) => string;
+
+const loaders = {
+  pretty: async () => (await import("./pretty.js")).pretty,
+  json: async () => (await import("./json.js")).json,
+  dot: async () => (await import("./dot.js")).dot,
+  mermaid: async () => (await import("./mermaid.js")).mermaid,
+} satisfies Record<string, () => Promise<Reporter>>;
+
+export type Format = keyof typeof loaders;
+
+export const FORMATS = Object.keys(loaders) as Format[];
+
+export function isFormat(value: string): value is Format {
+  return Object.hasOwn(loaders, value);
+}
+
+export async function loadReporter(format: Format): Promise<Reporter> {
+  return loaders[format]();
+}

@@ -1,0 +1,32 @@
+// The verdict block of each probe, for the pretty reporter.
+import type { Chalk } from "chalk";
+import type { ReportV1 } from "./types.js";
+
+type C = InstanceType<typeof Chalk>;
+
+export function prettyProbes(report: ReportV1, c: C): string[] {
+  const out: string[] = [];
+  for (const p of report.probes) {
+    const good = p.status === "ok" || p.status === "slow";
+    const badge = good ? c.green(p.status.toUpperCase()) : c.red.bold(p.status.toUpperCase());
+    out.push(`${badge} ${c.bold(p.entry)} ${c.dim(`(${p.runtime}, ${Math.round(p.durationMs)} ms${p.exitCode !== null ? `, exit ${p.exitCode}` : ""})`)}`);
+    if (p.summary) out.push(`  ${p.summary}`);
+    if (p.error) out.push(`  ${c.red(`${p.error.name}: ${p.error.message}`)}${p.error.file ? ` at ${c.cyan(`${p.error.file}:${p.error.line ?? "?"}`)}` : ""}`);
+    if (p.pending.length > 0) {
+      out.push(`  ${c.dim("never finished evaluating (outermost first):")}`);
+      for (const m of p.pending) out.push(`    ${c.cyan(`${m.file}${m.line ? `:${m.line}` : ""}`)}${m.waitingFor ? c.dim(` waiting for ${m.waitingFor}`) : ""}`);
+    }
+    if (p.handles.length > 0) {
+      out.push(`  ${c.dim("kept alive by:")}`);
+      for (const h of p.handles) out.push(`    ${h.type} ${h.description}${h.file ? ` ${c.dim("opened at")} ${c.cyan(`${h.file}:${h.line ?? "?"}`)}` : ""}`);
+    }
+    if (p.stack && p.stack.length > 0) {
+      out.push(`  ${c.dim("main thread stack:")}`);
+      for (const s of p.stack.slice(0, 8)) out.push(`    ${s}`);
+    }
+    if (p.explainedBy && p.explainedBy.length > 0) {
+      out.push(`  ${c.dim("explained by:")} ${p.explainedBy.map((e) => `${e.rule} ${c.cyan(`${e.file}:${e.line}`)}`).join(", ")}`);
+    }
+  }
+  return out;
+}

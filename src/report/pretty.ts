@@ -1,0 +1,99 @@
+// Human output: the answer first (most severe finding, grouped by entrypoint), then cycles, then
+// the details. Reads only the report.
+import { Chalk } from "chalk";
+import type { ReportCycle, ReportFinding, ReportV1, Severity } from "./types.js";
+import { prettyProbes } from "./pretty-probes.js";
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function pretty(report: ReportV1, options: { color: boolean }): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  const sev = (s: Severity): string => (s === "error" ? c.red.bold("error  ") : s === "warning" ? c.yellow("warning") : c.blue("info   "));
+
+  if (report.explain) return prettyExplain(report, c);
+
+  const entries = report.entrypointSources ?? report.entrypoints.map((file) => ({ file, source: "" }));
+  out.push(`${c.bold("startup-doctor")} ${report.command ?? "scan"} ${c.dim(report.root)}`);
+  out.push(`${report.modules} modules · entrypoints: ${entries.length === 0 ? c.yellow("none found (use --entry)") : entries.map((e) => `${e.file}${e.source ? c.dim(` (${e.source})`) : ""}`).join(", ")}`);
+  out.push("");
+
+  if (report.probes.length > 0) out.push(...prettyProbes(report, c), "");
+
+  const findings = [...report.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.file.localeCompare(b.file) || a.line - b.line);
+  for (const [group, items] of groupByEntrypoint(findings)) {
+    out.push(c.bold(group));
+    for (const f of items) out.push(...formatFinding(f, sev, c));
+    out.push("");
+  }
+
+  const runtime = report.cycles.filter((cy) => cy.runtime);
+  const lazy = report.cycles.filter((cy) => !cy.runtime);
+  if (runtime.length > 0) {
+    out.push(c.bold(`Runtime import cycles (${runtime.length})`));
+    for (const cycle of runtime) out.push(...formatCycle(cycle, c));
+    out.push("");
+  }
+  if (lazy.length > 0) {
+    out.push(c.dim(`${lazy.length} cycle(s) close only through type-only or lazy imports and do not run at startup:`));
+    for (const cycle of lazy) out.push(c.dim(`  ${[...cycle.modules, cycle.modules[0]].join(" -> ")}`));
+    out.push("");
+  }
+  const warnings = report.warnings ?? [];
+  if (warnings.length > 0) {
+    out.push(c.dim(`${warnings.length} warning(s) while reading the project:`));
+    for (const w of warnings.slice(0, 20)) out.push(c.dim(`  ${w.file ? `${w.file}${w.line ? `:${w.line}` : ""}: ` : ""}${w.message}`));
+    if (warnings.length > 20) out.push(c.dim(`  … ${warnings.length - 20} more (see --format json)`));
+    out.push("");
+  }
+  const counts = (s: Severity): number => report.findings.filter((f) => f.severity === s).length;
+  const summary = [`${counts("error")} error(s)`, `${counts("warning")} warning(s)`, `${runtime.length} runtime cycle(s)`];
+  if (report.baseline) summary.push(`${report.baseline.known} known from baseline`, `${report.baseline.fixed.length} fixed`);
+  const verdict = report.findings.length === 0 && runtime.length === 0 ? c.green("No startup problems found.") : summary.join(" · ");
+  out.push(verdict);
+  return `${out.join("\n")}\n`;
+}
+
+function groupByEntrypoint(findings: ReportFinding[]): Map<string, ReportFinding[]> {
+  const groups = new Map<string, ReportFinding[]>();
+  for (const f of findings) {
+    const key = f.entrypoints && f.entrypoints.length > 0 ? `On the startup path of ${f.entrypoints.join(", ")}` : "Not loaded eagerly by any entrypoint";
+    const list = groups.get(key) ?? [];
+    list.push(f);
+    groups.set(key, list);
+  }
+  return groups;
+}
+
+type C = InstanceType<typeof Chalk>;
+
+function formatFinding(f: ReportFinding, sev: (s: Severity) => string, c: C): string[] {
+  const lines = [`  ${sev(f.severity)} ${c.cyan(`${f.file}:${f.line}`)} ${c.dim(f.rule)}`, `    ${f.message}`];
+  if (f.code) lines.push(`    ${c.dim("│")} ${f.code}`);
+  if (f.chain && f.chain.length > 0 && f.rule !== "import-cycle") {
+    lines.push(`    ${c.dim("chain:")}`);
+    for (const hop of f.chain) lines.push(`      ${c.cyan(`${hop.file}:${hop.line}`)}${hop.note ? ` ${c.dim(hop.note)}` : ""}`);
+  }
+  if (f.fix) lines.push(`    ${c.green("fix:")} ${f.fix}`);
+  return lines;
+}
+
+function formatCycle(cycle: ReportCycle, c: C): string[] {
+  const size = cycle.size && cycle.size > cycle.modules.length ? c.dim(` (component of ${cycle.size} modules)`) : "";
+  const lines = [`  ${c.red("●")} ${[...cycle.modules, cycle.modules[0]].join(c.dim(" -> "))}${size}`];
+  for (const e of cycle.edges) lines.push(`      ${c.cyan(`${e.from}:${e.line}`)} ${c.dim(e.kind)} -> ${e.to}`);
+  return lines;
+}
+
+function prettyExplain(report: ReportV1, c: C): string {
+  const explain = report.explain!;
+  const out = [`${c.bold("How")} ${c.cyan(explain.target)} ${c.bold("is loaded at startup")}`];
+  if (explain.chains.length === 0) out.push(c.yellow("  no entrypoints found (use --entry)"));
+  for (const chain of explain.chains) {
+    out.push("", `  from ${c.bold(chain.entry)}:`);
+    if (!chain.hops) out.push(c.dim("    not loaded eagerly from this entrypoint"));
+    else if (chain.hops.length === 0) out.push(c.dim("    it is the entrypoint"));
+    else for (const h of chain.hops) out.push(`    ${c.cyan(`${h.from}:${h.line}`)} ${c.dim(h.kind)} -> ${h.to}`);
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,148 @@
+// The JSON report: a public contract. Fields may be added, never renamed or removed.
+
+export type Severity = "error" | "warning" | "info";
+export type EdgeKind = "static" | "type" | "dynamic" | "require" | "reexport" | "side-effect";
+export type ProbeStatus = "ok" | "slow" | "hang" | "blocked" | "crash" | "unsettled" | "exit";
+export type RuntimeName = "node" | "bun";
+
+export interface ReportEdge {
+  from: string;
+  to: string;
+  line: number;
+  kind: EdgeKind;
+  /** Added: the import specifier as written. */
+  specifier?: string;
+  /** Added: for `dynamic`/`require`, true when it runs only when a function is called. */
+  lazy?: boolean;
+}
+
+export interface ReportCycle {
+  modules: string[];
+  edges: ReportEdge[];
+  runtime: boolean;
+  /** Added: number of modules in the strongly connected component this cycle represents. */
+  size?: number;
+  /** Added: every module of the component (the cycle shows one shortest loop through it). */
+  component?: string[];
+}
+
+export interface ChainHop {
+  file: string;
+  line: number;
+  /** What happens at this hop, e.g. "imports", "await import()", "new AuthClient()". */
+  note?: string;
+}
+
+export interface ReportFinding {
+  rule: string;
+  severity: Severity;
+  file: string;
+  line: number;
+  message: string;
+  /** Added: 1-based column. */
+  column?: number;
+  /** Added: the source line, trimmed. */
+  code?: string;
+  /** Added: the steps that make this finding matter, in order. */
+  chain?: ChainHop[];
+  /** Added: one-line fix suggestion. */
+  fix?: string;
+  /** Added: entrypoints whose eager import path reaches this file. */
+  entrypoints?: string[];
+  /** Added: a stable key that survives unrelated edits (rule + file + enclosing symbol). */
+  key?: string;
+  /** Added: link to the rule's documentation. */
+  docs?: string;
+}
+
+export interface ProbePendingModule {
+  file: string;
+  /** Line it is waiting at, when known. */
+  line?: number;
+  waitingFor?: string;
+}
+
+export interface ProbeHandle {
+  type: string;
+  description: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  stack?: string[];
+}
+
+export interface ProbeError {
+  name: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  stack?: string;
+}
+
+export interface ReportProbe {
+  entry: string;
+  runtime: RuntimeName;
+  status: ProbeStatus;
+  durationMs: number;
+  exitCode: number | null;
+  pending: ProbePendingModule[];
+  error: ProbeError | null;
+  handles: ProbeHandle[];
+  stack: string[] | null;
+  /** Added: rule ids + locations of static findings that explain this outcome, most likely first. */
+  explainedBy?: Array<{ rule: string; file: string; line: number }>;
+  /** Added: one-paragraph verdict. */
+  summary?: string;
+  /** Added: per-module import times. */
+  importTimes?: Array<{ file: string; selfMs: number; totalMs: number; parent?: string }>;
+  /** Added: tail of the child's stdout/stderr. */
+  outputTail?: string;
+  signal?: string | null;
+}
+
+export interface ReportWarning {
+  file?: string;
+  line?: number;
+  message: string;
+}
+
+export interface EntrypointInfo {
+  file: string;
+  /** Which discovery rule found it: "--entry", "package.json#bin", "scripts.start", "convention"... */
+  source: string;
+}
+
+export interface ReportV1 {
+  version: 1;
+  root: string;
+  entrypoints: string[];
+  modules: number;
+  cycles: ReportCycle[];
+  findings: ReportFinding[];
+  probes: ReportProbe[];
+  /** Added: how each entrypoint was found. */
+  entrypointSources?: EntrypointInfo[];
+  /** Added: per-file trouble (unresolved imports, syntax errors, unreadable files). */
+  warnings?: ReportWarning[];
+  /** Added: the command that produced the report. */
+  command?: "scan" | "probe" | "check" | "graph" | "explain";
+  /** Added: baseline bookkeeping when --baseline is in force. */
+  baseline?: { file: string; known: number; fixed: string[]; new: number };
+  /** Added (graph command): the eager import graph. */
+  graph?: ReportGraph;
+  /** Added (explain command): shortest eager chains to a module. */
+  explain?: ReportExplain;
+}
+
+/** Added (graph command): the eager import graph. */
+export interface ReportGraph {
+  nodes: string[];
+  edges: ReportEdge[];
+}
+
+/** Added (explain command): shortest eager chains from each entrypoint to a module. */
+export interface ReportExplain {
+  target: string;
+  chains: Array<{ entry: string; hops: ReportEdge[] | null }>;
+}

@@ -1,0 +1,31 @@
+import { chainFromEntrypoints } from "./startup-path.js";
+import { docsUrl, type Finding, type Rule, type RuleContext } from "./types.js";
+
+export const importCycle = {
+  id: "import-cycle",
+  defaultSeverity: "warning",
+  description: "Modules import each other through edges that run at startup: one of them sees the other half-initialised.",
+  check(ctx: RuleContext): Finding[] {
+    return ctx.cycles
+      .filter((c) => c.runtime)
+      .map((cycle): Finding => {
+        const closing = cycle.edges[cycle.edges.length - 1];
+        const path = [...cycle.modules, cycle.modules[0]].map(ctx.rel).join(" -> ");
+        const more = cycle.component.length > cycle.modules.length ? ` (one loop of a ${cycle.component.length}-module component)` : "";
+        const { entrypoints } = chainFromEntrypoints(ctx, closing.from);
+        return {
+          rule: "import-cycle",
+          severity: "warning",
+          file: ctx.rel(closing.from),
+          line: closing.line,
+          message: `runtime import cycle: ${path}${more}`,
+          chain: cycle.edges.map((e) => ({ file: ctx.rel(e.from), line: e.line, note: `${e.kind} import of ${ctx.rel(e.to)}` })),
+          fix: `break the cycle at ${ctx.rel(closing.from)}:${closing.line}: import a type only, move the shared code to a module both can import, or import lazily inside the function that needs it`,
+          entrypoints,
+          key: `import-cycle:${[...cycle.component].map(ctx.rel).sort().join(",")}`,
+          docs: docsUrl("import-cycle"),
+          code: ctx.graph.modules.get(closing.from)?.sites.find((s) => s.line === closing.line)?.code,
+        };
+      });
+  },
+} as const satisfies Rule;

@@ -1,0 +1,13 @@
+import { importCycle } from "./import-cycle.js";
+import type { Finding, Rule, RuleContext } from "./types.js";
+
+/** The rule registry: one entry per rule module, id = file name. */
+export const rules = [importCycle] as const satisfies readonly Rule[];
+
+export function runRules(ctx: RuleContext): Finding[] {
+  return rules.flatMap((rule) => rule.check(ctx)).sort(compareFindings);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule);
+}

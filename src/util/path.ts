@@ -1,0 +1,43 @@
+// The only module that knows about node:path. Inside the tool every path is absolute and POSIX;
+// the report shows root-relative paths with forward slashes.
+import * as nodePath from "node:path";
+
+export const toPosix = (p: string): string => (nodePath.sep === "/" ? p : p.split(nodePath.sep).join("/"));
+
+export const resolvePath = (...parts: string[]): string => toPosix(nodePath.resolve(...parts));
+
+export const joinPath = (...parts: string[]): string => toPosix(nodePath.join(...parts));
+
+export const dirOf = (p: string): string => toPosix(nodePath.dirname(p));
+
+export const baseOf = (p: string, ext?: string): string => nodePath.basename(p, ext);
+
+export const extOf = (p: string): string => nodePath.extname(p);
+
+export const isAbsolutePath = (p: string): boolean => nodePath.isAbsolute(p);
+
+/** Root-relative, forward slashes; paths outside root keep their `../` prefix. */
+export function relativeTo(root: string, file: string): string {
+  const rel = toPosix(nodePath.relative(root, file));
+  return rel === "" ? "." : rel;
+}
+
+export function isInside(dir: string, file: string): boolean {
+  const rel = nodePath.relative(dir, file);
+  return rel === "" || (!rel.startsWith("..") && !nodePath.isAbsolute(rel));
+}
+
+export const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
+
+export function isSourceFile(p: string): boolean {
+  if (/\.d\.[cm]?ts$/.test(p)) return false;
+  return (SOURCE_EXTENSIONS as readonly string[]).includes(nodePath.extname(p));
+}
+
+export function isTypeScriptFile(p: string): boolean {
+  return /\.[cm]?tsx?$/.test(p) && !/\.d\.[cm]?ts$/.test(p);
+}
+
+export function isDeclarationFile(p: string): boolean {
+  return /\.d\.[cm]?ts$/.test(p) || /\.d\.[^.]+\.ts$/.test(p);
+}

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { InputError, UsageError, messageOf } from "../util/errors.js";
 import { exitCodeFor } from "./exit-code.js";
-import { collect, parseFailOn, parseFormat, type FailOn } from "./options.js";
+import { collect, parseEnvPairs, parseFailOn, parseFormat, parsePositiveInt, type FailOn } from "./options.js";
 import { startProgress } from "./progress.js";
 import type { ReportV1 } from "../report/types.js";
 
@@ -77,7 +77,65 @@ export function buildProgram(): Command {
   addCommon(program.command("explain").argument("<module>", "module to explain (path or unique suffix)").argument("[dir]", "project folder", ".").description("shortest eager import chain from each entrypoint to a module"), REPORT_FORMATS, "pretty")
     .action((module: string, dir: string, flags: CommonFlags) => runStatic(dir, { ...flags, failOn: "none" }, REPORT_FORMATS, "pretty", async (o) => (await import("../run/explain.js")).explain({ ...o, module })));
 
+  for (const name of ["probe", "check"] as const) {
+    const description =
+      name === "probe"
+        ? "import each entrypoint in a timed, instrumented child process and classify the outcome (RUNS the project's code)"
+        : "scan, then probe, and tie each probe outcome to the static findings that explain it (RUNS the project's code)";
+    addProbeFlags(addCommon(program.command(name).argument("[dir]", "project folder", ".").description(description), REPORT_FORMATS, "pretty"))
+      .addHelpText("after", "\nThe probe runs your code (with your environment plus --env/--env-file) in its own process group,\nstops it when the entry module has finished evaluating or at --timeout, and kills everything it started.")
+      .action((dir: string, flags: CommonFlags & ProbeFlags) => runProbeCommand(name, dir, flags));
+  }
+
   return program;
+}
+
+interface ProbeFlags {
+  timeout?: string;
+  slow?: string;
+  runtime?: string;
+  concurrency?: string;
+  env?: string[];
+  envFile?: string;
+  importtime?: boolean;
+}
+
+function addProbeFlags(cmd: Command): Command {
+  return cmd
+    .option("-t, --timeout <ms>", "how long an entry may take to finish importing", "10000")
+    .option("--slow <ms>", "finished, but slower than this is 'slow'", "2000")
+    .option("-r, --runtime <runtime>", "auto, node, bun, or node,bun to compare", "auto")
+    .option("-c, --concurrency <n>", "entries probed in parallel", "2")
+    .option("--env <KEY=VALUE>", "environment variable for the child, repeatable", collect, [])
+    .option("--env-file <file>", "KEY=VALUE lines added to the child's environment")
+    .option("--importtime", "show the slowest modules as an import-time tree");
+}
+
+async function runProbeCommand(name: "probe" | "check", dir: string, flags: CommonFlags & ProbeFlags): Promise<void> {
+  const runtime = flags.runtime ?? "auto";
+  if (!["auto", "node", "bun", "node,bun", "bun,node"].includes(runtime)) throw new UsageError(`--runtime must be auto, node, bun or node,bun (got '${runtime}')`);
+  const options = {
+    timeoutMs: parsePositiveInt("--timeout", flags.timeout, 10000),
+    slowMs: parsePositiveInt("--slow", flags.slow, 2000),
+    runtime: (runtime === "bun,node" ? "node,bun" : runtime) as "auto" | "node" | "bun" | "node,bun",
+    concurrency: parsePositiveInt("--concurrency", flags.concurrency, 2),
+    env: parseEnvPairs(flags.env ?? []),
+    envFile: flags.envFile,
+    importTimes: flags.importtime === true,
+  };
+  const { killAllProbes } = await import("../probe/index.js");
+  const onSignal = (signal: NodeJS.Signals): void => {
+    killAllProbes();
+    process.stderr.write(`startup-doctor: stopped by ${signal}; probe processes killed\n`);
+    process.exit(130);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  process.once("exit", () => killAllProbes());
+  await runStatic(dir, flags, REPORT_FORMATS, "pretty", async (o) => {
+    const run = await import("../run/probe.js");
+    return (name === "probe" ? run.probe : run.check)({ ...o, ...options });
+  });
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -92,6 +92,10 @@ export function createResolver(project: Project): Resolver {
 
   const toProjectFile = (resolved: string, config: TsConfig | null): string | null => {
     const file = toPosix(resolved);
+    const targetConfig = configFor(file) ?? config;
+    const outDir = targetConfig?.options.outDir ? toPosix(targetConfig.options.outDir) : null;
+    // bin/cli.js importing ../dist/main.js means the source that tsc builds into dist/.
+    if (outDir && isInside(outDir, file)) return outputToSource(file, dirOf(targetConfig!.file), targetConfig);
     if (isSourceFile(file) && !file.includes("/node_modules/")) return file;
     // A declaration or output file of our own: find the source that produces it.
     for (const ws of project.workspaces) {

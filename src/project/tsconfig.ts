@@ -2,7 +2,7 @@
 // module resolution match the project's own build.
 import { InputError } from "../util/errors.js";
 import { dirOf, resolvePath, toPosix } from "../util/path.js";
-import { typescript, type TS } from "../graph/typescript.js";
+import { typescript, type TS } from "../util/typescript.js";
 import type { TsConfig } from "./types.js";
 
 /** Diagnostics that mean the config cannot be trusted: JSON syntax or an unreadable `extends`. */

@@ -1,4 +1,4 @@
-import type { TS } from "../graph/typescript.js";
+import type { TS } from "../util/typescript.js";
 import type { EntrypointInfo } from "../report/types.js";
 
 export interface PackageJson {

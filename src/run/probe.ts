@@ -1,0 +1,56 @@
+// `probe` and the dynamic half of `check`: run each entrypoint in an instrumented child process.
+// This runs the project's code by design; `scan` never does.
+import { readFileSync } from "node:fs";
+import { linkProbesToFindings, parseEnvFile, probeEntries } from "../probe/index.js";
+import type { ReportV1 } from "../report/types.js";
+import { InputError } from "../util/errors.js";
+import { analyze, toReport, type AnalyzeOptions, type Analysis } from "./analyze.js";
+
+export interface ProbeRunOptions extends AnalyzeOptions {
+  timeoutMs: number;
+  slowMs: number;
+  runtime: "auto" | "node" | "bun" | "node,bun";
+  concurrency: number;
+  env: Record<string, string>;
+  envFile?: string;
+  importTimes: boolean;
+  onProgress?: (event: { entry: string; runtime: string; phase: "start" | "done"; status?: string }) => void;
+}
+
+export async function probe(options: ProbeRunOptions): Promise<ReportV1> {
+  return runProbes(analyze(options), options, "probe");
+}
+
+/** `check`: scan, then probe, with each probe tied to the static findings that explain it. */
+export async function check(options: ProbeRunOptions): Promise<ReportV1> {
+  return runProbes(analyze(options), options, "check");
+}
+
+async function runProbes(analysis: Analysis, options: ProbeRunOptions, command: "probe" | "check"): Promise<ReportV1> {
+  const report = toReport(analysis, command);
+  if (report.entrypoints.length === 0) throw new InputError("no entrypoint found to probe: pass --entry <file>");
+  const env = { ...readEnvFile(options.envFile), ...options.env };
+  const probes = await probeEntries({
+    root: analysis.project.root,
+    entries: report.entrypoints,
+    timeoutMs: options.timeoutMs,
+    slowMs: options.slowMs,
+    runtimes: options.runtime === "auto" ? "auto" : (options.runtime.split(",") as Array<"node" | "bun">),
+    concurrency: options.concurrency,
+    env,
+    importTimes: options.importTimes,
+    onProgress: options.onProgress,
+  });
+  const linked = linkProbesToFindings(probes, report.findings);
+  // `probe` reports only what the run showed; the static findings stay available for linking.
+  return command === "probe" ? { ...report, findings: [], cycles: report.cycles, probes: linked } : { ...report, probes: linked };
+}
+
+function readEnvFile(file: string | undefined): Record<string, string> {
+  if (!file) return {};
+  try {
+    return parseEnvFile(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new InputError(`cannot read --env-file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}

@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from "commander";
 import { InputError, UsageError, messageOf } from "../util/errors.js";
 import { exitCodeFor } from "./exit-code.js";
 import { collect, parseEnvPairs, parseFailOn, parseFormat, parsePositiveInt, type FailOn } from "./options.js";
-import { startProgress } from "./progress.js";
+import { startProgress, type Progress } from "./progress.js";
 import type { ReportV1 } from "../report/types.js";
 
 const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -46,14 +46,14 @@ async function runStatic(
   flags: CommonFlags,
   formats: readonly string[],
   fallback: string,
-  run: (opts: { dir: string; tsconfig?: string; entries: string[] }) => Promise<ReportV1>,
+  run: (opts: { dir: string; tsconfig?: string; entries: string[] }, progress: Progress) => Promise<ReportV1>,
 ): Promise<void> {
   const format = parseFormat(flags.format, formats, fallback);
   const failOn: FailOn = parseFailOn(flags.failOn);
   const progress = await startProgress(format === "pretty" && flags.color && !flags.output, "Reading the import graph…");
   let report: ReportV1;
   try {
-    report = await run({ dir, tsconfig: flags.tsconfig, entries: flags.entry ?? [] });
+    report = await run({ dir, tsconfig: flags.tsconfig, entries: flags.entry ?? [] }, progress);
   } finally {
     progress.stop();
   }
@@ -132,9 +132,16 @@ async function runProbeCommand(name: "probe" | "check", dir: string, flags: Comm
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   process.once("exit", () => killAllProbes());
-  await runStatic(dir, flags, REPORT_FORMATS, "pretty", async (o) => {
+  await runStatic(dir, flags, REPORT_FORMATS, "pretty", async (o, progress) => {
     const run = await import("../run/probe.js");
-    return (name === "probe" ? run.probe : run.check)({ ...o, ...options });
+    const running = new Set<string>();
+    const onProgress = (ev: { entry: string; runtime: string; phase: "start" | "done"; status?: string }): void => {
+      const key = `${ev.entry} (${ev.runtime})`;
+      if (ev.phase === "start") running.add(key);
+      else running.delete(key);
+      progress.text(running.size > 0 ? `Probing ${[...running].join(", ")}…` : "Probing…");
+    };
+    return (name === "probe" ? run.probe : run.check)({ ...o, ...options, onProgress });
   });
 }
 

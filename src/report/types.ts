@@ -60,6 +60,10 @@ export interface ProbePendingModule {
   /** Line it is waiting at, when known. */
   line?: number;
   waitingFor?: string;
+  /** Added: where the awaited import of `waitingFor` is written, when not in this module. */
+  importedFrom?: { file: string; line?: number };
+  /** Added: the import path from `waitingFor` back to a module of this chain, still evaluating. */
+  cycle?: string[];
 }
 
 export interface ProbeHandle {

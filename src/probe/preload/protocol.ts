@@ -1,0 +1,27 @@
+// Messages the child writes to the parent, one JSON object per line on the extra pipe (fd 3).
+// Shared by the child (preload, hooks thread, watchdog) and the parent; imports nothing.
+
+/** A live resource that can keep the child's event loop alive. */
+export interface WireHandle {
+  id: number;
+  type: "socket" | "server" | "timer" | "interval" | "child-process" | "pipe" | "udp" | "watcher";
+  description: string;
+  /** The creation stack, already source-mapped by the child, user frames first. */
+  stack: string[];
+}
+
+export type ProbeMessage =
+  | { t: "main"; u: string; runtime: "node" | "bun" }
+  | { t: "enter"; u: string; ms: number }
+  | { t: "exit"; u: string; ms: number }
+  | { t: "edge"; from: string; to: string }
+  | { t: "hb"; handles?: WireHandle[] }
+  | { t: "error"; name: string; message: string; stack: string }
+  | { t: "stack"; stack: string; ageMs: number }
+  | { t: "end"; code: number; exitCode: number | null }
+  | { t: "note"; text: string };
+
+/** Environment variables the parent sets on the child. */
+export const ENV_FD = "STARTUP_DOCTOR_FD";
+export const ENV_MARKER = "STARTUP_DOCTOR_PROBE";
+export const ENV_BLOCK_MS = "STARTUP_DOCTOR_BLOCK_MS";

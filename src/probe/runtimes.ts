@@ -1,0 +1,90 @@
+// Which runtime runs an entry, and the command line that runs it under our preload.
+import { accessSync, constants, existsSync, readFileSync } from "node:fs";
+import { delimiter, dirname, extname, join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RuntimeName } from "../report/types.js";
+
+export type RuntimeRequest = "auto" | "node" | "bun" | "node,bun";
+
+export interface RuntimeChoice {
+  runtimes: RuntimeName[];
+  bunPath: string | null;
+  /** Why a requested or detected runtime was not used, for the report's warnings. */
+  notes: string[];
+}
+
+const TS_EXTENSIONS = new Set([".ts", ".mts", ".cts", ".tsx"]);
+
+export function detectRuntimes(root: string, requested: RuntimeRequest): RuntimeChoice {
+  const bunPath = findBun();
+  const notes: string[] = [];
+  const wanted: RuntimeName[] =
+    requested === "auto" ? (isBunProject(root) ? ["bun"] : ["node"]) : requested === "node,bun" ? ["node", "bun"] : [requested];
+  const runtimes = wanted.filter((runtime) => runtime === "node" || bunPath !== null);
+  if (wanted.includes("bun") && bunPath === null) {
+    notes.push("bun was requested or detected but no bun executable was found; probing with node only.");
+    if (!runtimes.includes("node")) runtimes.push("node");
+  }
+  return { runtimes, bunPath, notes };
+}
+
+/** bun.lock, bun.lockb, bunfig.toml, or package.json scripts that run `bun`. */
+export function isBunProject(root: string): boolean {
+  if (["bun.lock", "bun.lockb", "bunfig.toml"].some((name) => existsSync(join(root, name)))) return true;
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
+    return Object.values(pkg.scripts ?? {}).some((script) => typeof script === "string" && /(^|[\s;&|(])bunx?\s/.test(script));
+  } catch {
+    return false;
+  }
+}
+
+/** startup-doctor's own node_modules/.bin/bun (the `bun` npm package), else PATH. */
+export function findBun(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 8; up++) {
+    const candidate = join(dir, "node_modules", ".bin", "bun");
+    if (isExecutable(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const entry of (process.env.PATH ?? "").split(delimiter)) {
+    if (entry && isExecutable(join(entry, "bun"))) return join(entry, "bun");
+  }
+  return null;
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface ChildCommand {
+  command: string;
+  args: string[];
+}
+
+export function commandFor(runtime: RuntimeName, absEntry: string, bunPath: string | null): ChildCommand {
+  const preload = preloadDir();
+  if (runtime === "bun") {
+    if (!bunPath) throw new Error("no bun executable");
+    return { command: bunPath, args: ["--preload", join(preload, "bun.js"), absEntry] };
+  }
+  const ours = ["--import", new URL(`file://${join(preload, "node.js")}`).href];
+  // tsx first, then our hooks: ours then see tsx's JavaScript (runtime-facts §4.3). tsx is our
+  // own dependency, so projects without it work.
+  const tsx = TS_EXTENSIONS.has(extname(absEntry)) ? ["--import", import.meta.resolve("tsx")] : [];
+  return { command: process.execPath, args: [...tsx, ...ours, absEntry] };
+}
+
+/** The compiled preload; when this module runs from src/ (tests through tsx), the one in dist/. */
+export function preloadDir(): string {
+  const here = fileURLToPath(new URL("./preload/", import.meta.url));
+  if (existsSync(join(here, "node.js"))) return here;
+  return here.replace(`${sep}src${sep}probe${sep}`, `${sep}dist${sep}probe${sep}`);
+}

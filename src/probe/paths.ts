@@ -1,6 +1,6 @@
-// Path helpers of the probe: absolute POSIX inside, root-relative in the report.
-import { isAbsolute, relative, sep } from "node:path";
+// Locations the child reports (file: URLs or paths) -> report paths.
 import { fileURLToPath } from "node:url";
+import { isAbsolutePath, isInside, relativeTo, toPosix } from "../util/path.js";
 
 /** A file: URL or absolute path -> absolute path; anything else (node:fs) unchanged. */
 export function toAbsolute(location: string): string {
@@ -17,10 +17,8 @@ export function toAbsolute(location: string): string {
 /** Root-relative POSIX path for files under root, the absolute path otherwise. */
 export function toReportPath(root: string, location: string): string {
   const abs = toAbsolute(location);
-  if (!isAbsolute(abs)) return abs;
-  const rel = relative(root, abs);
-  if (rel.startsWith("..") || isAbsolute(rel)) return abs.split(sep).join("/");
-  return rel.split(sep).join("/");
+  if (!isAbsolutePath(abs)) return abs;
+  return isInside(root, abs) ? relativeTo(root, abs) : toPosix(abs);
 }
 
 /** Path without its extension, for matching `./x.js` written in TS against x.ts. */

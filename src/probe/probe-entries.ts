@@ -1,5 +1,5 @@
 // Probes every entry under every runtime, a few at a time.
-import { resolve } from "node:path";
+import { dirOf, resolvePath } from "../util/path.js";
 import type { ReportProbe, RuntimeName } from "../report/types.js";
 import { buildProbe } from "./build-probe.js";
 import { runChild } from "./run-probe.js";
@@ -30,7 +30,7 @@ async function probeOne(options: ProbeOptions, entry: string, runtime: RuntimeNa
   options.onProgress?.({ entry, runtime, phase: "start" });
   const run = await runChild({
     cwd: options.root,
-    command: commandFor(runtime, resolve(options.root, entry), bunPath),
+    command: commandFor(runtime, resolvePath(options.root, entry), bunPath),
     runtime,
     env: options.env,
     timeoutMs: options.timeoutMs,

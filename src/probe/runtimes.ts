@@ -1,6 +1,6 @@
 // Which runtime runs an entry, and the command line that runs it under our preload.
 import { accessSync, constants, existsSync, readFileSync } from "node:fs";
-import { delimiter, dirname, extname, join, sep } from "node:path";
+import { PATH_DELIMITER, dirOf, extOf, joinPath } from "../util/path.js";
 import { fileURLToPath } from "node:url";
 import type { RuntimeName } from "../report/types.js";
 
@@ -30,9 +30,9 @@ export function detectRuntimes(root: string, requested: RuntimeRequest): Runtime
 
 /** bun.lock, bun.lockb, bunfig.toml, or package.json scripts that run `bun`. */
 export function isBunProject(root: string): boolean {
-  if (["bun.lock", "bun.lockb", "bunfig.toml"].some((name) => existsSync(join(root, name)))) return true;
+  if (["bun.lock", "bun.lockb", "bunfig.toml"].some((name) => existsSync(joinPath(root, name)))) return true;
   try {
-    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
+    const pkg = JSON.parse(readFileSync(joinPath(root, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
     return Object.values(pkg.scripts ?? {}).some((script) => typeof script === "string" && /(^|[\s;&|(])bunx?\s/.test(script));
   } catch {
     return false;
@@ -41,16 +41,16 @@ export function isBunProject(root: string): boolean {
 
 /** startup-doctor's own node_modules/.bin/bun (the `bun` npm package), else PATH. */
 export function findBun(): string | null {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = dirOf(fileURLToPath(import.meta.url));
   for (let up = 0; up < 8; up++) {
-    const candidate = join(dir, "node_modules", ".bin", "bun");
+    const candidate = joinPath(dir, "node_modules", ".bin", "bun");
     if (isExecutable(candidate)) return candidate;
-    const parent = dirname(dir);
+    const parent = dirOf(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  for (const entry of (process.env.PATH ?? "").split(delimiter)) {
-    if (entry && isExecutable(join(entry, "bun"))) return join(entry, "bun");
+  for (const entry of (process.env.PATH ?? "").split(PATH_DELIMITER)) {
+    if (entry && isExecutable(joinPath(entry, "bun"))) return joinPath(entry, "bun");
   }
   return null;
 }
@@ -73,18 +73,18 @@ export function commandFor(runtime: RuntimeName, absEntry: string, bunPath: stri
   const preload = preloadDir();
   if (runtime === "bun") {
     if (!bunPath) throw new Error("no bun executable");
-    return { command: bunPath, args: ["--preload", join(preload, "bun.js"), absEntry] };
+    return { command: bunPath, args: ["--preload", joinPath(preload, "bun.js"), absEntry] };
   }
-  const ours = ["--import", new URL(`file://${join(preload, "node.js")}`).href];
+  const ours = ["--import", new URL(`file://${joinPath(preload, "node.js")}`).href];
   // tsx first, then our hooks: ours then see tsx's JavaScript (runtime-facts §4.3). tsx is our
   // own dependency, so projects without it work.
-  const tsx = TS_EXTENSIONS.has(extname(absEntry)) ? ["--import", import.meta.resolve("tsx")] : [];
+  const tsx = TS_EXTENSIONS.has(extOf(absEntry)) ? ["--import", import.meta.resolve("tsx")] : [];
   return { command: process.execPath, args: [...tsx, ...ours, absEntry] };
 }
 
 /** The compiled preload; when this module runs from src/ (tests through tsx), the one in dist/. */
 export function preloadDir(): string {
   const here = fileURLToPath(new URL("./preload/", import.meta.url));
-  if (existsSync(join(here, "node.js"))) return here;
-  return here.replace(`${sep}src${sep}probe${sep}`, `${sep}dist${sep}probe${sep}`);
+  if (existsSync(joinPath(here, "node.js"))) return here;
+  return here.replace("/src/probe/", "/dist/probe/");
 }

@@ -1,6 +1,6 @@
 // Where a pending module is waiting, read from its source. The runtime cannot tell: a module
 // suspended in a top-level await has no stack, so this reads the text (best effort).
-import { dirname, resolve } from "node:path";
+import { dirOf, resolvePath } from "../util/path.js";
 import { withoutExtension } from "./paths.js";
 
 const DYNAMIC_IMPORT = /\bimport\(\s*(["'`])([^"'`]+)\1/g;
@@ -14,7 +14,7 @@ export function importLine(source: string, from: string, target: string): number
     for (const match of (lines[index] ?? "").matchAll(DYNAMIC_IMPORT)) {
       const specifier = match[2] ?? "";
       if (!specifier.startsWith(".")) continue;
-      if (withoutExtension(resolve(dirname(from), specifier)) === wanted) return index + 1;
+      if (withoutExtension(resolvePath(dirOf(from), specifier)) === wanted) return index + 1;
     }
   }
   return undefined;

@@ -41,3 +41,6 @@ export function isTypeScriptFile(p: string): boolean {
 export function isDeclarationFile(p: string): boolean {
   return /\.d\.[cm]?ts$/.test(p) || /\.d\.[^.]+\.ts$/.test(p);
 }
+
+/** The PATH environment variable's separator. */
+export const PATH_DELIMITER = nodePath.delimiter;

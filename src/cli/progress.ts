@@ -9,9 +9,11 @@ export interface Progress {
 const silent: Progress = { text: () => {}, stop: () => {} };
 
 export async function startProgress(enabled: boolean, message: string): Promise<Progress> {
-  if (!enabled || !process.stderr.isTTY) return silent;
+  // A terminal that reports 0 columns (a pty with no size) sends ora 9 into an endless clear loop.
+  if (!enabled || !process.stderr.isTTY || !process.stderr.columns) return silent;
   const { default: ora } = await import("ora");
-  const spinner: Ora = ora({ text: message, stream: process.stderr }).start();
+  // chalk (and so ora) ignores NO_COLOR: https://no-color.org asks for no colour at all.
+  const spinner: Ora = ora({ text: message, stream: process.stderr, ...(process.env.NO_COLOR ? { color: false } : {}) }).start();
   return {
     text: (m) => {
       spinner.text = m;

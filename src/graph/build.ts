@@ -15,8 +15,9 @@ export interface BuildOptions {
 export function buildGraph(project: Project, resolver: Resolver, options: BuildOptions = {}): ModuleGraph {
   const modules = new Map<string, ModuleNode>();
   const warnings: GraphWarning[] = [];
-  const queue = [...project.files, ...(options.extraFiles ?? [])];
-  const queued = new Set(queue);
+  // An entrypoint is usually in the file list already: parse it once, warn once.
+  const queued = new Set([...project.files, ...(options.extraFiles ?? [])]);
+  const queue = [...queued];
   while (queue.length > 0) {
     const file = queue.pop()!;
     const config = resolver.configFor(file);

@@ -4,7 +4,7 @@
 import type { ImportSite } from "./types.js";
 import { typescript, type TS } from "./typescript.js";
 import { collectValueNames } from "./value-names.js";
-import { findStartupFunctions, functionNameOf, isImmediatelyInvoked } from "./startup-functions.js";
+import { findStartupFunctions, functionNameOf, isImmediatelyInvoked, isModuleLevelFunction } from "./startup-functions.js";
 
 export interface CollectOptions {
   /** verbatimModuleSyntax or preserveValueImports: nothing but `import type` is elided. */
@@ -86,7 +86,8 @@ function classifyImport(node: TS.ImportDeclaration, elides: boolean, used: (n: s
     if (total > 0 && typeModified === total) return ["side-effect", {}];
     return ["static", { names: values }];
   }
-  if (total === 0) return ["side-effect", {}];
+  // `import {} from "x"` is dropped by tsc and esbuild alike (unlike `import "x"`).
+  if (total === 0) return ["type", {}];
   return values.length > 0 ? ["static", { names: values }] : ["type", {}];
 }
 
@@ -96,7 +97,9 @@ function classifyExport(node: TS.ExportDeclaration, elides: boolean): Classified
   const clause = node.exportClause;
   if (clause && ts.isNamedExports(clause)) {
     const valueElements = clause.elements.filter((e) => !e.isTypeOnly);
-    if (clause.elements.length > 0 && valueElements.length === 0) return elides ? ["type", {}] : ["reexport", {}];
+    // `export {} from "x"` and `export { type A } from "x"` are dropped, or kept as a bare
+    // `import {} from "x"` under verbatimModuleSyntax.
+    if (valueElements.length === 0) return elides ? ["type", {}] : ["side-effect", {}];
     return ["reexport", { names: valueElements.map((e) => (e.propertyName ?? e.name).text) }];
   }
   return ["reexport", {}];
@@ -142,7 +145,7 @@ function collectCalls(sf: TS.SourceFile, sites: ImportSite[], add: AddSite): voi
       childFn = name ?? "(anonymous)";
       // A module-level function called at startup runs its body at startup; anything nested deeper
       // (handlers, callbacks) is assumed to run later.
-      const topLevel = fn === null && name !== undefined && startup.has(name);
+      const topLevel = fn === null && name !== undefined && startup.has(name) && isModuleLevelFunction(node);
       childLazy = lazy || !topLevel;
     }
     const childInType = inType || ts.isTypeNode(node);

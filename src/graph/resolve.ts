@@ -125,7 +125,8 @@ export function createResolver(project: Project): Resolver {
       const viaImports = resolvePackageImport(spec, fromFile, project.root, config);
       if (viaImports) return { target: viaImports, external: false, unresolved: false };
     }
-    if (spec.startsWith(".") || spec.startsWith("/")) return { target: null, external: false, unresolved: true };
+    // `#name` only ever means the package's own `imports` map: unmatched, it is a local miss.
+    if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("#")) return { target: null, external: false, unresolved: true };
     return { target: null, external: true, unresolved: false };
   };
 

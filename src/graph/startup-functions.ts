@@ -16,6 +16,19 @@ export function functionNameOf(node: TS.Node): string | undefined {
   return undefined;
 }
 
+/**
+ * A function declared at module level (`function main() {}`, `const main = () => {}`): only such
+ * a function can be the one a module-scope `main()` call runs, not a class method of that name.
+ */
+export function isModuleLevelFunction(node: TS.Node): boolean {
+  const ts = typescript();
+  if (ts.isFunctionDeclaration(node)) return node.parent !== undefined && ts.isSourceFile(node.parent);
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
+  const decl = node.parent;
+  const statement = decl?.parent?.parent;
+  return decl !== undefined && ts.isVariableDeclaration(decl) && decl.initializer === node && statement !== undefined && ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent);
+}
+
 /** `(async () => { ... })()` and `(function () { ... })()` run where they stand. */
 export function isImmediatelyInvoked(node: TS.Node): boolean {
   const ts = typescript();

@@ -2,7 +2,7 @@
 // file a start/dev script runs), mapped from build output back to source, else conventions.
 import { existsSync, statSync } from "node:fs";
 import { InputError } from "../util/errors.js";
-import { isSourceFile, joinPath, resolvePath } from "../util/path.js";
+import { isInside, isSourceFile, joinPath, resolvePath } from "../util/path.js";
 import { outputToSource } from "./output-to-source.js";
 import type { PackageJson, Project, TsConfig } from "./types.js";
 
@@ -30,7 +30,12 @@ export function findEntrypoints(project: Project, explicit: string[], configFor:
   if (project.packageJson) packages.push({ dir: project.root, pkg: project.packageJson, prefix: "package.json", isRoot: true });
   for (const ws of project.workspaces) packages.push({ dir: ws.dir, pkg: ws.packageJson, prefix: `${ws.name} package.json`, isRoot: false });
   for (const { dir, pkg, prefix, isRoot } of packages) {
-    const toSource = (p: string): string | null => outputToSource(joinPath(dir, p), dir, configFor(joinPath(dir, "package.json")));
+    const toSource = (p: string): string | null => {
+      // `node packages/api/dist/main.js` in the root package maps back through packages/api's config.
+      const file = joinPath(dir, p);
+      const owner = project.workspaces.find((ws) => isInside(ws.dir, file))?.dir ?? dir;
+      return outputToSource(file, owner, configFor(joinPath(owner, "package.json")));
+    };
     for (const key of SCRIPT_KEYS) {
       const script = pkg.scripts?.[key];
       if (script) for (const f of filesInScript(script)) add(toSource(f), `${prefix}#scripts.${key}`);

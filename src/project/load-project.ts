@@ -64,7 +64,13 @@ export function loadProject(dir: string, options: ProjectOptions = {}): Project 
       walked.files.forEach((f) => files.add(f));
     }
   }
-  if (!rootConfig) {
+  // A tsconfig whose include matches nothing here (a solution file, a stale include) must not
+  // hide the sources that are there: read the tree as if there were no tsconfig.
+  const walkTree = !rootConfig || files.size === 0;
+  if (rootConfig && files.size === 0) {
+    warnings.push({ file: relativeTo(root, rootConfig.file), message: "tsconfig includes no source files; reading the source tree instead" });
+  }
+  if (walkTree) {
     const walked = walkSourceTree(root, outDirs);
     walked.files.forEach((f) => files.add(f));
     for (const w of walked.warnings) warnings.push({ file: relativeTo(root, w.file), message: w.message });

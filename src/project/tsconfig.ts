@@ -12,7 +12,7 @@ export function loadTsConfig(file: string): TsConfig {
   const ts = typescript();
   const path = resolvePath(file);
   const read = ts.readConfigFile(path, ts.sys.readFile);
-  if (read.error) throw new InputError(`tsconfig ${path}: ${flatten(read.error)}`);
+  if (read.error) throw new InputError(`tsconfig ${path}${read.error.file ? " is malformed" : ""}: ${flatten(read.error)}${lineOf(read.error)}`);
   const sourceFile = ts.readJsonConfigFile(path, ts.sys.readFile);
   const syntax = (sourceFile as unknown as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? [];
   if (syntax.length > 0) throw new InputError(`tsconfig ${path} is malformed: ${flatten(syntax[0])}${lineOf(syntax[0])}`);

@@ -38,7 +38,7 @@ export const value${i}: number = ${sum} + compute${i}(50) + new Service${i}().ad
   }
   writeFileSync(
     join(work, "src", "index.ts"),
-    `import { value0 } from "./mods/m0.js";\nprocess.stdout.write(JSON.stringify({ value: value0, ms: performance.now() }) + "\\n");\n`,
+    `import { value0 } from "./mods/m0.js";\nconst cpu = process.cpuUsage();\nprocess.stdout.write(JSON.stringify({ value: value0, ms: performance.now(), cpuMs: (cpu.user + cpu.system) / 1000 }) + "\\n");\n`,
   );
 }
 
@@ -54,8 +54,8 @@ function once(args) {
     child.on("close", (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       if (code !== 0) return reject(new Error(`exit ${code}`));
-      const { ms } = JSON.parse(out.trim().split("\n").at(-1));
-      resolve({ importMs: ms, wallMs, messages });
+      const { ms, cpuMs } = JSON.parse(out.trim().split("\n").at(-1));
+      resolve({ importMs: ms, cpuMs, wallMs, messages });
     });
   });
 }
@@ -84,5 +84,9 @@ console.log(`modules: ${modules}, runs: ${runs} (medians), probe messages per ru
 console.log(`plain node --import tsx : import ${p.importMs.toFixed(0)} ms, wall ${p.wallMs.toFixed(0)} ms`);
 console.log(`under the probe preload : import ${q.importMs.toFixed(0)} ms, wall ${q.wallMs.toFixed(0)} ms`);
 console.log(`ratio of medians: import ${(q.importMs / p.importMs).toFixed(2)}x, wall ${(q.wallMs / p.wallMs).toFixed(2)}x (goal < 1.3x)`);
+// Runs alternate, so each probe run has a plain neighbour under the same machine load: the
+// median of per-pair ratios resists a busy machine better than a ratio of medians.
+const paired = (key) => median(probed.map((r, i) => r[key] / plain[i][key]));
+console.log(`median of paired ratios: import ${paired("importMs").toFixed(2)}x, cpu ${paired("cpuMs").toFixed(2)}x, wall ${paired("wallMs").toFixed(2)}x`);
 const best = (runsOf) => min(runsOf.map((r) => r.importMs));
 console.log(`ratio of best runs: import ${(best(probed) / best(plain)).toFixed(2)}x (${best(probed).toFixed(0)} / ${best(plain).toFixed(0)} ms)`);

@@ -1,44 +1,40 @@
 // Commander wiring only: parse argv, call one orchestrator, write the report, set the exit code.
 // Orchestrators and reporters are imported lazily so that --help and --version stay instant.
-import { readFileSync, writeFileSync } from "node:fs";
-import { Command, CommanderError, Option } from "commander";
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
 import { InputError, UsageError, messageOf } from "../util/errors.js";
 import { exitCodeFor } from "./exit-code.js";
-import { collect, parseEnvPairs, parseFailOn, parseFormat, parsePositiveInt, type FailOn } from "./options.js";
+import { collect, parseEnvPairs, parseFailOn, parsePositiveInt, type FailOn } from "./options.js";
 import { startProgress, type Progress } from "./progress.js";
+import { addConfigFlags, loadConfigForCommand } from "./config-flags.js";
+import { finishReport, type BaselineFlags } from "./finish-report.js";
+import { registerInit } from "./init-command.js";
+import { formatOption, outputOption, planOutputs, prettyOnTty, writeReports } from "./report-flags.js";
 import type { ReportV1 } from "../report/types.js";
 
 const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
-const REPORT_FORMATS = ["pretty", "json"] as const;
+const REPORT_FORMATS = ["pretty", "json", "sarif", "markdown", "github"] as const;
 const GRAPH_FORMATS = ["dot", "mermaid", "json"] as const;
 
-interface CommonFlags {
-  format?: string;
+interface CommonFlags extends BaselineFlags {
+  /** --format and --output in the order given (report-flags.ts). */
+  targets?: unknown;
   failOn?: string;
   tsconfig?: string;
   entry?: string[];
-  output?: string;
   color: boolean;
 }
 
 function addCommon(cmd: Command, formats: readonly string[], defaultFormat: string): Command {
-  return cmd
-    .addOption(new Option("-f, --format <format>", `output format: ${formats.join(", ")}`).default(defaultFormat))
+  const common = cmd
+    .addOption(formatOption(formats, defaultFormat))
     .option("--fail-on <severity>", "exit 1 when a finding is at or above: error, warning, info, none", "error")
     .option("-p, --tsconfig <file>", "tsconfig to use for every file (default: each file's nearest tsconfig.json)")
     .option("-e, --entry <file>", "entrypoint, repeatable (default: from package.json, then src/index.ts...)", collect, [])
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .addOption(outputOption())
     .option("--no-color", "no colours (NO_COLOR is honoured too)");
-}
-
-async function emit(report: ReportV1, flags: CommonFlags, format: string): Promise<void> {
-  const { loadReporter, isFormat } = await import("../report/index.js");
-  if (!isFormat(format)) throw new UsageError(`unknown format '${format}'`);
-  const color = flags.color && !process.env.NO_COLOR && format === "pretty" && !flags.output && process.stdout.isTTY === true;
-  const text = (await loadReporter(format))(report, { color });
-  if (flags.output) writeFileSync(flags.output, text);
-  else process.stdout.write(text);
+  return addConfigFlags(common);
 }
 
 async function runStatic(
@@ -48,16 +44,17 @@ async function runStatic(
   fallback: string,
   run: (opts: { dir: string; tsconfig?: string; entries: string[] }, progress: Progress) => Promise<ReportV1>,
 ): Promise<void> {
-  const format = parseFormat(flags.format, formats, fallback);
+  const targets = planOutputs(flags.targets, formats, fallback);
   const failOn: FailOn = parseFailOn(flags.failOn);
-  const progress = await startProgress(format === "pretty" && flags.color && !flags.output, "Reading the import graph…");
+  const progress = await startProgress(prettyOnTty(targets) && flags.color, "Reading the import graph…");
   let report: ReportV1;
   try {
     report = await run({ dir, tsconfig: flags.tsconfig, entries: flags.entry ?? [] }, progress);
   } finally {
     progress.stop();
   }
-  await emit(report, flags, format);
+  report = await finishReport(report, flags);
+  await writeReports(report, targets, flags.color);
   process.exitCode = exitCodeFor(report, failOn);
 }
 
@@ -66,7 +63,8 @@ export function buildProgram(): Command {
     .description("Find out why a TypeScript/JavaScript server freezes or crashes while it starts, and say exactly where.")
     .version(version, "-v, --version")
     .showHelpAfterError(false)
-    .exitOverride();
+    .exitOverride()
+    .hook("preAction", loadConfigForCommand);
 
   addCommon(program.command("scan").argument("[dir]", "project folder", ".").description("static analysis of the import graph and startup rules (never runs project code)"), REPORT_FORMATS, "pretty")
     .action((dir: string, flags: CommonFlags) => runStatic(dir, flags, REPORT_FORMATS, "pretty", async (o) => (await import("../run/scan.js")).scan(o)));
@@ -87,6 +85,7 @@ export function buildProgram(): Command {
       .action((dir: string, flags: CommonFlags & ProbeFlags) => runProbeCommand(name, dir, flags));
   }
 
+  registerInit(program);
   return program;
 }
 

@@ -18,10 +18,11 @@ export interface CollectOptions {
 export function collectImportSites(sf: TS.SourceFile, options: CollectOptions): ImportSite[] {
   const ts = typescript();
   const elides = options.isTypeScript && !options.verbatim;
-  const valueNames = elides ? collectValueNames(sf, options.decoratorMetadata) : null;
-  const used = (local: string): boolean => valueNames === null || valueNames.has(local);
+  // Walked on first need only (barrels never ask), and only for the names this file imports.
+  let valueNames: Set<string> | undefined;
+  const used = (local: string): boolean => !elides || (valueNames ??= collectValueNames(sf, options.decoratorMetadata, importedNames(ts, sf))).has(local);
   const sites: ImportSite[] = [];
-  const lineText = sf.text.split(/\r?\n/);
+  const lineStarts = sf.getLineStarts();
 
   const add = (node: TS.Node, specifierNode: TS.Expression, kind: ImportSite["kind"], extra: Partial<ImportSite> = {}): void => {
     if (!ts.isStringLiteralLike(specifierNode)) return;
@@ -34,7 +35,7 @@ export function collectImportSites(sf: TS.SourceFile, options: CollectOptions): 
       lazy: false,
       awaited: false,
       names: [],
-      code: (lineText[pos.line] ?? "").trim(),
+      code: lineTextAt(sf.text, lineStarts, pos.line),
       ...extra,
     });
   };
@@ -51,8 +52,40 @@ export function collectImportSites(sf: TS.SourceFile, options: CollectOptions): 
       add(statement, statement.moduleReference.expression, kind, { names: kind === "type" ? [] : [local] });
     }
   }
-  collectCalls(sf, sites, add);
+  if (mayHaveCalls(sf.text)) collectCalls(sf, sites, add);
   return sites;
+}
+
+/** Every local name an import binds: the only names `used` is ever asked about. */
+function importedNames(ts: typeof TS, sf: TS.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sf.statements) {
+    if (ts.isImportEqualsDeclaration(statement)) names.add(statement.name.text);
+    if (!ts.isImportDeclaration(statement) || !statement.importClause) continue;
+    const clause = statement.importClause;
+    if (clause.name) names.add(clause.name.text);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+    else if (bindings) for (const element of bindings.elements) names.add(element.name.text);
+  }
+  return names;
+}
+
+/** The text of a 0-based line, trimmed, without splitting the whole file. */
+function lineTextAt(text: string, lineStarts: readonly number[], line: number): string {
+  const start = lineStarts[line];
+  if (start === undefined) return "";
+  // trim() also drops the line break itself.
+  return text.slice(start, line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length).trim();
+}
+
+/**
+ * Cheap textual guard for the full-tree walk: `import(` (maybe with spaces or a comment before
+ * the parenthesis), an `import("x")` type, or `require`. A unicode escape anywhere keeps the
+ * walk, since an identifier may be spelled with one.
+ */
+function mayHaveCalls(text: string): boolean {
+  return /\bimport\s*(?:\(|\/[*/])|\brequire\b|\\u/.test(text);
 }
 
 type Classified = [ImportSite["kind"], Partial<ImportSite>];
@@ -121,6 +154,10 @@ function collectCalls(sf: TS.SourceFile, sites: ImportSite[], add: AddSite): voi
   const startup = findStartupFunctions(sf);
   const stack: Frame[] = [];
   for (let i = sf.statements.length - 1; i >= 0; i--) stack.push({ node: sf.statements[i], fn: null, lazy: false, inType: false });
+  const children: TS.Node[] = [];
+  const collectChild = (child: TS.Node): void => {
+    children.push(child);
+  };
   while (stack.length > 0) {
     const { node, fn, lazy, inType } = stack.pop()!;
     if (ts.isCallExpression(node)) {
@@ -149,19 +186,17 @@ function collectCalls(sf: TS.SourceFile, sites: ImportSite[], add: AddSite): voi
       childLazy = lazy || !topLevel;
     }
     const childInType = inType || ts.isTypeNode(node);
-    if (childInType && !containsImportType(node)) continue;
-    const children: TS.Node[] = [];
-    ts.forEachChild(node, (child) => {
-      children.push(child);
-    });
+    if (childInType && !containsImportType(sf.text, node)) continue;
+    children.length = 0;
+    ts.forEachChild(node, collectChild);
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], fn: childFn, lazy: childLazy, inType: childInType });
   }
 }
 
-function containsImportType(node: TS.Node): boolean {
+function containsImportType(text: string, node: TS.Node): boolean {
   // Cheap textual pre-check so type subtrees without `import(` are skipped.
-  const text = node.getSourceFile()?.text;
-  return text !== undefined && text.slice(node.pos, node.end).includes("import(");
+  const at = text.indexOf("import(", node.pos);
+  return at !== -1 && at + "import(".length <= node.end;
 }
 
 function isFunctionBoundary(node: TS.Node): boolean {

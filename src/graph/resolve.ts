@@ -105,11 +105,30 @@ export function createResolver(project: Project): Resolver {
     return null;
   };
 
+  // Everything below depends on the importing file only through its directory (its nearest
+  // tsconfig, ts.resolveModuleName's containing directory, the package.json above it), and on the
+  // kind only through the resolution mode: siblings importing the same specifier share one answer.
+  const memo = new Map<string, Resolution>();
   const resolve = (site: ImportSite, fromFile: string): Resolution => {
+    const key = `${site.kind === "require" ? "r" : site.kind === "dynamic" ? "d" : "s"}${dirOf(fromFile)}\0${site.specifier}`;
+    let resolution = memo.get(key);
+    if (resolution === undefined) memo.set(key, (resolution = resolveUncached(site, fromFile)));
+    return resolution;
+  };
+
+  const workspaceMemo = new Map<string, string | null | undefined>();
+  const resolveWorkspace = (spec: string): string | null | undefined => {
+    if (workspaceMemo.has(spec)) return workspaceMemo.get(spec);
+    const found = resolveWorkspaceSpecifier(spec, workspaces, (dir) => configFor(joinPath(dir, "package.json")));
+    workspaceMemo.set(spec, found);
+    return found;
+  };
+
+  const resolveUncached = (site: ImportSite, fromFile: string): Resolution => {
     const spec = site.specifier;
     if (spec.startsWith("node:") || BUILTINS.has(spec) || /^[a-z]+:/i.test(spec)) return { target: null, external: true, unresolved: false };
     const config = configFor(fromFile);
-    const fromWorkspace = resolveWorkspaceSpecifier(spec, workspaces, (dir) => configFor(joinPath(dir, "package.json")));
+    const fromWorkspace = resolveWorkspace(spec);
     if (fromWorkspace) return { target: fromWorkspace, external: false, unresolved: false };
     const { options, cache } = cacheFor(config);
     const mode = site.kind === "require" ? ts.ModuleKind.CommonJS : site.kind === "dynamic" ? ts.ModuleKind.ESNext : undefined;

@@ -57,6 +57,9 @@ export function findStartupFunctions(sf: TS.SourceFile): Set<string> {
   const queue: string[] = [];
   const visitCalls = (root: TS.Node, skipFunctions: boolean): void => {
     const stack: TS.Node[] = [root];
+    const push = (child: TS.Node): void => {
+      stack.push(child);
+    };
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (node !== root && ts.isFunctionLike(node) && !isImmediatelyInvoked(node)) {
@@ -69,9 +72,7 @@ export function findStartupFunctions(sf: TS.SourceFile): Set<string> {
           queue.push(name);
         }
       }
-      ts.forEachChild(node, (child) => {
-        stack.push(child);
-      });
+      ts.forEachChild(node, push);
     }
   };
   for (const statement of sf.statements) {

@@ -3,29 +3,41 @@
 // shadowed name as used keeps the edge, which errs towards reporting, never towards missing.
 import { typescript, type TS } from "./typescript.js";
 
-export function collectValueNames(sf: TS.SourceFile, decoratorMetadata: boolean): Set<string> {
+/**
+ * With `wanted` (the file's imported names), only those are collected, and the walk stops as
+ * soon as every one of them is known to be used as a value.
+ */
+export function collectValueNames(sf: TS.SourceFile, decoratorMetadata: boolean, wanted?: ReadonlySet<string>): Set<string> {
   const ts = typescript();
-  const names = new Set<string>();
-  if (decoratorMetadata) addDecoratorMetadataNames(ts, sf, names);
+  const all = new Set<string>();
+  if (decoratorMetadata) addDecoratorMetadataNames(ts, sf, all);
+  const names = wanted ? new Set([...wanted].filter((n) => all.has(n))) : all;
+  let missing = wanted ? wanted.size - names.size : Infinity;
+  const add = (name: string): void => {
+    if (wanted && (!wanted.has(name) || names.has(name))) return;
+    names.add(name);
+    missing--;
+  };
   const stack: TS.Node[] = [...sf.statements];
-  while (stack.length > 0) {
+  const push = (child: TS.Node): void => {
+    stack.push(child);
+  };
+  while (stack.length > 0 && missing > 0) {
     const node = stack.pop()!;
     if (isTypeOnlySubtree(ts, node)) continue;
     if (ts.isIdentifier(node)) {
-      if (!isNonReferenceName(ts, node)) names.add(node.text);
+      if ((!wanted || wanted.has(node.text)) && !isNonReferenceName(ts, node)) add(node.text);
       continue;
     }
-    if (ts.isShorthandPropertyAssignment(node)) names.add(node.name.text);
-    if (ts.isExportAssignment(node) && ts.isIdentifier(node.expression)) names.add(node.expression.text);
+    if (ts.isShorthandPropertyAssignment(node)) add(node.name.text);
+    if (ts.isExportAssignment(node) && ts.isIdentifier(node.expression)) add(node.expression.text);
     // `export { X }` keeps X alive under isolatedModules/esbuild semantics.
     if (ts.isExportSpecifier(node) && !node.isTypeOnly && !node.parent.parent.isTypeOnly && !node.parent.parent.moduleSpecifier) {
-      names.add((node.propertyName ?? node.name).text);
+      add((node.propertyName ?? node.name).text);
       continue;
     }
     if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) continue;
-    ts.forEachChild(node, (child) => {
-      stack.push(child);
-    });
+    ts.forEachChild(node, push);
   }
   return names;
 }
@@ -37,9 +49,8 @@ function isTypeOnlySubtree(ts: typeof TS, node: TS.Node): boolean {
   if (ts.isExpressionWithTypeArguments(node) && ts.isHeritageClause(node.parent) && ts.isInterfaceDeclaration(node.parent.parent)) return true;
   if (ts.isTypeParameterDeclaration(node)) return true;
   // `declare const x: Foo`, `declare module`, `declare class`: nothing is emitted.
-  const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
-  if (modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return true;
-  return false;
+  // node.modifiers, not ts.getModifiers(): the same answer without a filtered copy per node.
+  return ts.canHaveModifiers(node) && (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false);
 }
 
 function isNonReferenceName(ts: typeof TS, node: TS.Identifier): boolean {

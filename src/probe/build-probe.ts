@@ -21,7 +21,9 @@ export interface BuildContext {
 const REPORTED_TAIL = 8 * 1024;
 
 export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
-  const durationMs = (run.finishedAt ?? run.endedAt) - run.startedAt;
+  // The child's own clock when it finished: the parent may have been busy (the static analysis
+  // runs meanwhile) and read the message late.
+  const durationMs = run.finishedAt !== null ? (run.childFinishedMs ?? run.finishedAt - run.startedAt) : run.endedAt - run.startedAt;
   const status = classify({
     finished: run.finishedAt !== null,
     durationMs,
@@ -55,7 +57,7 @@ export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
     stack: status === "blocked" ? (run.stack ? reportFrames(stackFrames, context.root, context.preloadDir) : null) : null,
     signal: run.signal,
   };
-  if (context.importTimes) probe.importTimes = importTimes(run.modules, context.root);
+  if (context.importTimes) probe.importTimes = importTimes(run.modules, context.root, run.mainUrl);
   const tail = run.outputTail.slice(-REPORTED_TAIL);
   if (tail) probe.outputTail = tail;
   probe.summary = describeProbe(probe, { timeoutMs: context.timeoutMs, slowMs: context.slowMs, notes: run.notes });

@@ -10,37 +10,44 @@ export interface ImportTime {
   parent?: string;
 }
 
-export function importTimes(events: ModuleEvents, root: string): ImportTime[] {
-  const finished = [...events.entered.keys()].filter((url) => events.exited.has(url));
-  const span = new Map<string, { start: number; end: number }>();
-  for (const url of finished) span.set(url, { start: events.entered.get(url) ?? 0, end: events.exited.get(url) ?? 0 });
-  // The first importer is the parent; following first edges always leads back in time, so the
-  // tree has no cycles (a module re-imported by a later one keeps its first parent).
-  const parent = new Map<string, string>();
-  for (const edge of events.edges) {
-    if (!parent.has(edge.to) && edge.to !== edge.from && span.has(edge.to) && span.has(edge.from)) parent.set(edge.to, edge.from);
+interface Span {
+  start: number;
+  end: number;
+  enterSeq: number;
+  exitSeq: number;
+}
+
+export function importTimes(events: ModuleEvents, root: string, mainUrl: string | null = null): ImportTime[] {
+  const span = new Map<string, Span>();
+  for (const [url, start] of events.entered) {
+    const end = events.exited.get(url);
+    if (end === undefined) continue;
+    span.set(url, { start, end, enterSeq: events.enterSeq.get(url) ?? 0, exitSeq: events.exitSeq.get(url) ?? 0 });
   }
+  const parent = parents(events, span, mainUrl);
   const children = new Map<string, string[]>();
   for (const [child, of] of parent) children.set(of, [...(children.get(of) ?? []), child]);
   const total = new Map<string, number>();
   const self = new Map<string, number>();
   // Children before parents: deepest first.
-  for (const url of [...finished].sort((a, b) => depth(b, parent) - depth(a, parent))) {
-    const own = span.get(url) as { start: number; end: number };
+  const depths = new Map([...span.keys()].map((url) => [url, depth(url, parent)]));
+  for (const url of [...span.keys()].sort((a, b) => (depths.get(b) ?? 0) - (depths.get(a) ?? 0))) {
+    const own = span.get(url) as Span;
     let nested = 0;
     let all = 0;
     for (const child of children.get(url) ?? []) {
-      const childSpan = span.get(child) as { start: number; end: number };
+      const childSpan = span.get(child) as Span;
       const childTotal = total.get(child) ?? 0;
       all += childTotal;
-      // CommonJS requires and awaited import() run inside the parent's body: already in its span.
-      if (childSpan.start >= own.start && childSpan.end <= own.end) nested += childTotal;
+      // A require() or an awaited import() runs inside the parent's body, already in its span;
+      // a static ESM import ran before the body started.
+      if (childSpan.enterSeq > own.enterSeq && childSpan.exitSeq < own.exitSeq) nested += childTotal;
     }
     const selfMs = Math.max(0, own.end - own.start - nested);
     self.set(url, selfMs);
     total.set(url, selfMs + all);
   }
-  return finished.map((url) => {
+  return [...span.keys()].map((url) => {
     const of = parent.get(url);
     const row: ImportTime = { file: toReportPath(root, url), selfMs: round(self.get(url) ?? 0), totalMs: round(total.get(url) ?? 0) };
     if (of) row.parent = toReportPath(root, of);
@@ -48,13 +55,53 @@ export function importTimes(events: ModuleEvents, root: string): ImportTime[] {
   });
 }
 
+/**
+ * The module that imported each one first. ESM imports are seen by the resolve hook, in order;
+ * a CommonJS require() is not, but it runs synchronously inside its requirer's body, so the
+ * innermost body still open when the module entered is the requirer.
+ */
+function parents(events: ModuleEvents, span: Map<string, Span>, mainUrl: string | null): Map<string, string> {
+  const parent = new Map<string, string>();
+  // A module's imports are resolved only after it was itself resolved, so accepting an edge only
+  // for a module not seen before yields a tree rooted at the entry, even through cycles.
+  const seen = new Set<string>(mainUrl ? [mainUrl] : []);
+  for (const edge of events.edges) {
+    if (seen.has(edge.to) || edge.to === edge.from) continue;
+    seen.add(edge.to);
+    if (span.has(edge.to) && span.has(edge.from)) parent.set(edge.to, edge.from);
+  }
+  const imported = new Set(events.edges.map((edge) => edge.to));
+  if (mainUrl) imported.add(mainUrl);
+  const timeline: Array<{ seq: number; url: string; enter: boolean }> = [];
+  for (const [url, s] of span) timeline.push({ seq: s.enterSeq, url, enter: true }, { seq: s.exitSeq, url, enter: false });
+  timeline.sort((a, b) => a.seq - b.seq);
+  const open: string[] = [];
+  for (const event of timeline) {
+    if (!event.enter) {
+      const at = open.lastIndexOf(event.url);
+      if (at >= 0) open.splice(at, 1);
+      continue;
+    }
+    const requirer = open.at(-1);
+    if (requirer && !imported.has(event.url) && !parent.has(event.url)) parent.set(event.url, requirer);
+    open.push(event.url);
+  }
+  // Edges from modules never seen resolving (a require()d module's import()) could still close a
+  // loop: cut it where it closes.
+  for (const url of parent.keys()) {
+    const walked = new Set<string>([url]);
+    for (let at = parent.get(url); at !== undefined; at = parent.get(at)) {
+      if (at === url) parent.delete(url);
+      if (walked.has(at)) break;
+      walked.add(at);
+    }
+  }
+  return parent;
+}
+
 function depth(url: string, parent: Map<string, string>): number {
   let count = 0;
-  const seen = new Set<string>();
-  for (let at = parent.get(url); at !== undefined && !seen.has(at); at = parent.get(at)) {
-    seen.add(at);
-    count++;
-  }
+  for (let at = parent.get(url); at !== undefined; at = parent.get(at)) count++;
   return count;
 }
 

@@ -66,10 +66,10 @@ export async function killProbeTree(probe: LiveProbe, graceMs: number): Promise<
   const targets = targetsOf(probe);
   for (const target of targets) signal(target, "SIGTERM");
   const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline && targets.some(alive)) await sleep(20);
+  while (Date.now() < deadline && targets.some(alive)) await sleep(5);
   // Look again: something may have been spawned during the grace period.
   for (const target of [...targets, ...targetsOf(probe)]) if (alive(target)) signal(target, "SIGKILL");
-  for (let tries = 0; tries < 50 && targets.some(alive); tries++) await sleep(20);
+  for (let tries = 0; tries < 200 && targets.some(alive); tries++) await sleep(5);
   unregisterProbe(probe);
 }
 

@@ -65,7 +65,12 @@ function awaitedImport(events: ModuleEvents, url: string): { from: string; to: s
   let fallback: { from: string; to: string } | null = null;
   for (let index = 0; index < events.edges.length; index++) {
     const edge = events.edges[index];
-    if (!edge || (events.edgeSeq[index] ?? 0) < since || events.exited.has(edge.to) || edge.to === url) continue;
+    if (!edge || events.exited.has(edge.to) || edge.to === url) continue;
+    // An edge read from the source before the module ran (Bun) counts if it is its own import().
+    if ((events.edgeSeq[index] ?? 0) < since) {
+      if (edge.dynamic && edge.from === url) return edge;
+      continue;
+    }
     if (edge.from === url) return edge;
     fallback ??= edge;
   }

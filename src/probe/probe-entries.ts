@@ -2,6 +2,7 @@
 import { dirOf, resolvePath } from "../util/path.js";
 import type { ReportProbe, RuntimeName } from "../report/types.js";
 import { buildProbe } from "./build-probe.js";
+import { compareRuntimes } from "./compare-runtimes.js";
 import { runChild } from "./run-probe.js";
 import { commandFor, detectRuntimes, findBun, preloadDir } from "./runtimes.js";
 import type { ProbeOptions } from "./types.js";
@@ -23,7 +24,7 @@ export async function probeEntries(options: ProbeOptions): Promise<ReportProbe[]
   const lanes = Math.max(1, Math.min(options.concurrency || 1, jobs.length));
   await Promise.all(Array.from({ length: lanes }, worker));
   options.signal?.throwIfAborted();
-  return results;
+  return runtimes.length > 1 ? compareRuntimes(results) : results;
 }
 
 async function probeOne(options: ProbeOptions, entry: string, runtime: RuntimeName, bunPath: string | null): Promise<ReportProbe> {

@@ -47,6 +47,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
     mainUrl: null,
     startedAt,
     finishedAt: null,
+    childFinishedMs: null,
     endedAt: startedAt,
     timedOut: false,
     exitedOnItsOwn: false,
@@ -55,7 +56,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
     reportedExitCode: null,
     heartbeatAgeMs: 0,
     blockThresholdMs,
-    modules: { entered: new Map(), exited: new Map(), edges: [], enterSeq: new Map(), edgeSeq: [] },
+    modules: { entered: new Map(), exited: new Map(), edges: [], enterSeq: new Map(), exitSeq: new Map(), edgeSeq: [] },
     error: null,
     stack: null,
     handles: [],
@@ -76,16 +77,22 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
       case "enter":
         if (!run.modules.entered.has(message.u)) {
           run.modules.entered.set(message.u, message.ms);
-          run.modules.enterSeq.set(message.u, seq++);
+          run.modules.enterSeq.set(message.u, message.s ?? seq++);
         }
         break;
       case "exit":
-        if (!run.modules.exited.has(message.u)) run.modules.exited.set(message.u, message.ms);
-        if (message.u === run.mainUrl) onFinished();
+        if (!run.modules.exited.has(message.u)) {
+          run.modules.exited.set(message.u, message.ms);
+          run.modules.exitSeq.set(message.u, message.s ?? seq++);
+        }
+        if (message.u === run.mainUrl) {
+          run.childFinishedMs = message.ms;
+          onFinished();
+        }
         break;
       case "edge":
-        run.modules.edges.push({ from: message.from, to: message.to });
-        run.modules.edgeSeq.push(seq++);
+        run.modules.edges.push(message.dynamic ? { from: message.from, to: message.to, dynamic: true } : { from: message.from, to: message.to });
+        run.modules.edgeSeq.push(message.s ?? seq++);
         break;
       case "hb":
         lastBeatAt = Date.now();

@@ -19,7 +19,7 @@ export function detectRuntimes(root: string, requested: RuntimeRequest): Runtime
   const bunPath = findBun();
   const notes: string[] = [];
   const wanted: RuntimeName[] =
-    requested === "auto" ? (isBunProject(root) ? ["bun"] : ["node"]) : requested === "node,bun" ? ["node", "bun"] : [requested];
+    requested === "auto" ? autoRuntimes(root) : requested === "node,bun" ? ["node", "bun"] : [requested];
   const runtimes = wanted.filter((runtime) => runtime === "node" || bunPath !== null);
   if (wanted.includes("bun") && bunPath === null) {
     notes.push("bun was requested or detected but no bun executable was found; probing with node only.");
@@ -28,14 +28,28 @@ export function detectRuntimes(root: string, requested: RuntimeRequest): Runtime
   return { runtimes, bunPath, notes };
 }
 
+/** A Bun project runs under Bun; one whose start/dev/serve scripts also run Node (node, tsx, ts-node) under both. */
+function autoRuntimes(root: string): RuntimeName[] {
+  if (!isBunProject(root)) return ["node"];
+  const startsNode = Object.entries(scriptsOf(root)).some(([name, script]) => /^(start|dev|serve)/.test(name) && NODE_COMMAND.test(script));
+  return startsNode ? ["node", "bun"] : ["bun"];
+}
+
+const BUN_COMMAND = /(^|[\s;&|(])bunx?\s/;
+const NODE_COMMAND = /(^|[\s;&|(])(node|tsx|ts-node|ts-node-esm)\s/;
+
 /** bun.lock, bun.lockb, bunfig.toml, or package.json scripts that run `bun`. */
 export function isBunProject(root: string): boolean {
   if (["bun.lock", "bun.lockb", "bunfig.toml"].some((name) => existsSync(joinPath(root, name)))) return true;
+  return Object.values(scriptsOf(root)).some((script) => BUN_COMMAND.test(script));
+}
+
+function scriptsOf(root: string): Record<string, string> {
   try {
     const pkg = JSON.parse(readFileSync(joinPath(root, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
-    return Object.values(pkg.scripts ?? {}).some((script) => typeof script === "string" && /(^|[\s;&|(])bunx?\s/.test(script));
+    return Object.fromEntries(Object.entries(pkg.scripts ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   } catch {
-    return false;
+    return {};
   }
 }
 

@@ -33,6 +33,8 @@ export interface ChildRun {
   startedAt: number;
   /** Parent clock when the entry's evaluation finished, null if it never did. */
   finishedAt: number | null;
+  /** Child clock (ms since the child started) when the entry finished: the parent may read it late. */
+  childFinishedMs: number | null;
   /** Parent clock when the run ended (finish, exit or timeout). */
   endedAt: number;
   timedOut: boolean;
@@ -58,9 +60,11 @@ export interface ModuleEvents {
   entered: Map<string, number>;
   exited: Map<string, number>;
   /** Import edges in arrival order (resolve hook), deduplicated. */
-  edges: Array<{ from: string; to: string }>;
+  edges: Array<{ from: string; to: string; dynamic?: boolean }>;
   /** Arrival index of each enter event, aligned with `edges` indexes for ordering. */
   enterSeq: Map<string, number>;
+  /** Arrival index of each exit event, same counter: tells nested bodies (require, awaited import()) apart. */
+  exitSeq: Map<string, number>;
   edgeSeq: number[];
 }
 

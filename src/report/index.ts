@@ -3,6 +3,8 @@ import type { ReportV1 } from "./types.js";
 
 export interface ReporterOptions {
   color: boolean;
+  /** Report root relative to the folder CI paths are written against (the repository root), e.g. "packages/api/"; "" when the same. */
+  pathPrefix?: string;
 }
 
 export type Reporter = (report: ReportV1, options: ReporterOptions) => string;
@@ -12,6 +14,9 @@ const loaders = {
   json: async () => (await import("./json.js")).json,
   dot: async () => (await import("./dot.js")).dot,
   mermaid: async () => (await import("./mermaid.js")).mermaid,
+  sarif: async () => (await import("./sarif.js")).sarif,
+  markdown: async () => (await import("./markdown.js")).markdown,
+  github: async () => (await import("./github.js")).github,
 } satisfies Record<string, () => Promise<Reporter>>;
 
 export type Format = keyof typeof loaders;

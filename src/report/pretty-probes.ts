@@ -1,12 +1,13 @@
 // The verdict block of each probe, for the pretty reporter.
 import type { Chalk } from "chalk";
+import { importTimeTree } from "./pretty-import-times.js";
 import type { ReportV1 } from "./types.js";
 
 type C = InstanceType<typeof Chalk>;
 
 export function prettyProbes(report: ReportV1, c: C): string[] {
   const out: string[] = [];
-  for (const p of report.probes) {
+  report.probes.forEach((p, index) => {
     const good = p.status === "ok" || p.status === "slow";
     const badge = good ? c.green(p.status.toUpperCase()) : c.red.bold(p.status.toUpperCase());
     out.push(`${badge} ${c.bold(p.entry)} ${c.dim(`(${p.runtime}, ${Math.round(p.durationMs)} ms${p.exitCode !== null ? `, exit ${p.exitCode}` : ""})`)}`);
@@ -27,6 +28,16 @@ export function prettyProbes(report: ReportV1, c: C): string[] {
     if (p.explainedBy && p.explainedBy.length > 0) {
       out.push(`  ${c.dim("explained by:")} ${p.explainedBy.map((e) => `${e.rule} ${c.cyan(`${e.file}:${e.line}`)}`).join(", ")}`);
     }
-  }
+    if (p.importTimes && p.importTimes.length > 0) {
+      out.push(`  ${c.dim(`import time (${p.importTimes.length} module${p.importTimes.length === 1 ? "" : "s"} finished evaluating):`)}`);
+      for (const line of importTimeTree(p.importTimes)) out.push(`    ${line}`);
+    }
+    // Once per entry, after its last runtime's block.
+    const next = report.probes[index + 1];
+    if (p.differsFrom && p.differsFrom.length > 0 && next?.entry !== p.entry) {
+      const statuses = report.probes.filter((q) => q.entry === p.entry).map((q) => `${q.runtime} ${q.status}`);
+      out.push(`${c.yellow.bold("RUNTIMES DIFFER")} ${c.bold(p.entry)}: ${statuses.join(", ")}`);
+    }
+  });
   return out;
 }

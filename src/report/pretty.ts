@@ -80,8 +80,13 @@ function formatFinding(f: ReportFinding, sev: (s: Severity) => string, c: C): st
 
 function formatCycle(cycle: ReportCycle, c: C): string[] {
   const size = cycle.size && cycle.size > cycle.modules.length ? c.dim(` (component of ${cycle.size} modules)`) : "";
-  const lines = [`  ${c.red("●")} ${[...cycle.modules, cycle.modules[0]].join(c.dim(" -> "))}${size}`];
-  for (const e of cycle.edges) lines.push(`      ${c.cyan(`${e.from}:${e.line}`)} ${c.dim(e.kind)} -> ${e.to}`);
+  const loop = [...cycle.modules, cycle.modules[0]];
+  const shown = loop.length > 10 ? [...loop.slice(0, 4), c.dim(`… ${loop.length - 7} more …`), ...loop.slice(-3)] : loop;
+  const lines = [`  ${c.red("●")} ${shown.join(c.dim(" -> "))}${size}`];
+  const edges = cycle.edges.length > 16 ? [...cycle.edges.slice(0, 10), null, ...cycle.edges.slice(-5)] : cycle.edges;
+  for (const e of edges) {
+    lines.push(e ? `      ${c.cyan(`${e.from}:${e.line}`)} ${c.dim(e.kind)} -> ${e.to}` : c.dim(`      … ${cycle.edges.length - 15} more edges (see --format json)`));
+  }
   return lines;
 }
 

@@ -103,6 +103,8 @@ export interface ReportProbe {
   /** Added: tail of the child's stdout/stderr. */
   outputTail?: string;
   signal?: string | null;
+  /** Added (--runtime node,bun): the same entry's status under the other runtimes, when it differs. */
+  differsFrom?: Array<{ runtime: RuntimeName; status: ProbeStatus }>;
 }
 
 export interface ReportWarning {
@@ -137,6 +139,16 @@ export interface ReportV1 {
   graph?: ReportGraph;
   /** Added (explain command): shortest eager chains to a module. */
   explain?: ReportExplain;
+  /** Added: the rules that ran, with their severity after configuration (SARIF and markdown describe them). */
+  rules?: ReportRule[];
+}
+
+/** Added: one rule as it ran. */
+export interface ReportRule {
+  id: string;
+  severity: Severity;
+  description: string;
+  docs: string;
 }
 
 /** Added (graph command): the eager import graph. */

@@ -10,7 +10,9 @@ export const importCycle = {
       .filter((c) => c.runtime)
       .map((cycle): Finding => {
         const closing = cycle.edges[cycle.edges.length - 1];
-        const path = [...cycle.modules, cycle.modules[0]].map(ctx.rel).join(" -> ");
+        const loop = [...cycle.modules, cycle.modules[0]].map(ctx.rel);
+        // A 10,000-module loop stays readable: the chain field still has every edge.
+        const path = loop.length > 10 ? [...loop.slice(0, 4), `… ${loop.length - 7} more …`, ...loop.slice(-3)].join(" -> ") : loop.join(" -> ");
         const more = cycle.component.length > cycle.modules.length ? ` (one loop of a ${cycle.component.length}-module component)` : "";
         const { entrypoints } = chainFromEntrypoints(ctx, closing.from);
         return {

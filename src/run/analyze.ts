@@ -7,7 +7,8 @@ import type { ModuleGraph } from "../graph/types.js";
 import { findEntrypoints, type FoundEntrypoint } from "../project/entrypoints.js";
 import { loadProject } from "../project/load-project.js";
 import type { Project } from "../project/types.js";
-import { runRules } from "../rules/index.js";
+import { rules as ruleRegistry, runRules } from "../rules/index.js";
+import { docsUrl } from "../rules/types.js";
 import type { Finding, RuleContext } from "../rules/types.js";
 import type { ReportCycle, ReportV1 } from "../report/types.js";
 import { relativeTo } from "../util/path.js";
@@ -72,5 +73,6 @@ export function toReport(analysis: Analysis, command: NonNullable<ReportV1["comm
     entrypointSources: entrypoints.map((e) => ({ file: rel(e.file), source: e.source })),
     warnings: [...project.warnings, ...graph.warnings],
     command,
+    rules: ruleRegistry.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, docs: docsUrl(r.id) })),
   };
 }

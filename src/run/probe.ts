@@ -1,10 +1,14 @@
 // `probe` and the dynamic half of `check`: run each entrypoint in an instrumented child process.
 // This runs the project's code by design; `scan` never does.
 import { readFileSync } from "node:fs";
-import { linkProbesToFindings, parseEnvFile, probeEntries } from "../probe/index.js";
+import { createResolver } from "../graph/resolve.js";
+import { killAllProbes, linkProbesToFindings, parseEnvFile, probeEntries } from "../probe/index.js";
+import { findEntrypoints } from "../project/entrypoints.js";
+import { loadProject } from "../project/load-project.js";
 import type { ReportV1 } from "../report/types.js";
 import { InputError } from "../util/errors.js";
-import { analyze, toReport, type AnalyzeOptions, type Analysis } from "./analyze.js";
+import { relativeTo } from "../util/path.js";
+import { analyze, toReport, type AnalyzeOptions } from "./analyze.js";
 
 export interface ProbeRunOptions extends AnalyzeOptions {
   timeoutMs: number;
@@ -18,21 +22,25 @@ export interface ProbeRunOptions extends AnalyzeOptions {
 }
 
 export async function probe(options: ProbeRunOptions): Promise<ReportV1> {
-  return runProbes(analyze(options), options, "probe");
+  return runProbes(options, "probe");
 }
 
 /** `check`: scan, then probe, with each probe tied to the static findings that explain it. */
 export async function check(options: ProbeRunOptions): Promise<ReportV1> {
-  return runProbes(analyze(options), options, "check");
+  return runProbes(options, "check");
 }
 
-async function runProbes(analysis: Analysis, options: ProbeRunOptions, command: "probe" | "check"): Promise<ReportV1> {
-  const report = toReport(analysis, command);
-  if (report.entrypoints.length === 0) throw new InputError("no entrypoint found to probe: pass --entry <file>");
+async function runProbes(options: ProbeRunOptions, command: "probe" | "check"): Promise<ReportV1> {
   const env = { ...readEnvFile(options.envFile), ...options.env };
-  const probes = await probeEntries({
-    root: analysis.project.root,
-    entries: report.entrypoints,
+  const project = loadProject(options.dir, { tsconfig: options.tsconfig });
+  const entries = findEntrypoints(project, options.entries ?? [], createResolver(project).configFor).map((e) => relativeTo(project.root, e.file));
+  if (entries.length === 0) throw new InputError("no entrypoint found to probe: pass --entry <file>");
+  // The children start now and the static analysis runs while they import: its time is not
+  // added to the probe's (the parent only reads their pipes; the children never wait for it
+  // unless they write more than a socket buffer meanwhile).
+  const probing = probeEntries({
+    root: project.root,
+    entries,
     timeoutMs: options.timeoutMs,
     slowMs: options.slowMs,
     runtimes: options.runtime === "auto" ? "auto" : (options.runtime.split(",") as Array<"node" | "bun">),
@@ -41,6 +49,15 @@ async function runProbes(analysis: Analysis, options: ProbeRunOptions, command: 
     importTimes: options.importTimes,
     onProgress: options.onProgress,
   });
+  let report: ReportV1;
+  try {
+    report = toReport(analyze(options), command);
+  } catch (error) {
+    killAllProbes();
+    await probing.catch(() => undefined);
+    throw error;
+  }
+  const probes = await probing;
   const linked = linkProbesToFindings(probes, report.findings);
   // `probe` reports only what the run showed; the static findings stay available for linking.
   return command === "probe" ? { ...report, findings: [], cycles: report.cycles, probes: linked } : { ...report, probes: linked };

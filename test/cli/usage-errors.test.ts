@@ -7,8 +7,8 @@ const dir = fixture("graph", "graph-output");
 
 const CASES: Array<[args: string[], stderr: string]> = [
   [["scan", dir, "--bogus"], "error: unknown option '--bogus'"],
-  [["scan", dir, "--format", "xml"], "startup-doctor: --format must be one of pretty, json (got 'xml')"],
-  [["scan", dir, "--format", "dot"], "startup-doctor: --format must be one of pretty, json (got 'dot')"],
+  [["scan", dir, "--format", "xml"], "startup-doctor: --format must be one of pretty, json, sarif, markdown, github (got 'xml')"],
+  [["scan", dir, "--format", "dot"], "startup-doctor: --format must be one of pretty, json, sarif, markdown, github (got 'dot')"],
   [["graph", dir, "--format", "svg"], "startup-doctor: --format must be one of dot, mermaid, json (got 'svg')"],
   [["scan", dir, "--fail-on", "high"], "startup-doctor: --fail-on must be one of error, warning, info, none (got 'high')"],
   [["scan", dir, "--format"], "error: option '-f, --format <format>' argument missing"],

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { runCli } from "../helpers/cli.ts";
 import { findBun } from "../../src/probe/index.ts";
-import { probeFixture, survivors } from "./probe-fixture.ts";
+import { FIXTURES, probeFixture, survivors } from "./probe-fixture.ts";
 
 const bun = findBun();
 
@@ -11,7 +12,28 @@ test("Bun finishes the import deadlock that hangs Node", { skip: bun ? false : "
   assert.equal(byRuntime.node?.status, "hang");
   assert.equal(byRuntime.bun?.status, "ok");
   assert.deepEqual(byRuntime.bun?.pending, []);
+  assert.deepEqual(byRuntime.node?.differsFrom, [{ runtime: "bun", status: "ok" }]);
+  assert.deepEqual(byRuntime.bun?.differsFrom, [{ runtime: "node", status: "hang" }]);
+  assert.match(byRuntime.node?.summary ?? "", /The runtimes differ: hang under node, ok under bun\./);
   assert.deepEqual(survivors(tag), []);
+});
+
+test("--runtime node,bun prints where the runtimes differ", { skip: bun ? false : "no bun executable" }, () => {
+  const { stdout } = runCli(["probe", `${FIXTURES}hang-tla-deadlock`, "--runtime", "node,bun", "--timeout", "3000"]);
+  assert.match(stdout, /^HANG src\/index\.ts \(node, /m);
+  assert.match(stdout, /^OK src\/index\.ts \(bun, /m);
+  assert.match(stdout, /^RUNTIMES DIFFER src\/index\.ts: node hang, bun ok$/m);
+});
+
+test("an entry that ends the same under both runtimes has no differsFrom", { skip: bun ? false : "no bun executable" }, async () => {
+  const { probes } = await probeFixture("importtime", "src/index.ts", { runtimes: ["node", "bun"], timeoutMs: 8000, slowMs: 6000 });
+  assert.deepEqual(
+    probes.map((probe) => [probe.runtime, probe.status, probe.differsFrom]),
+    [
+      ["node", "ok", undefined],
+      ["bun", "ok", undefined],
+    ],
+  );
 });
 
 test("Bun reports the TDZ crash at the TypeScript line", { skip: bun ? false : "no bun executable" }, async () => {
@@ -19,4 +41,16 @@ test("Bun reports the TDZ crash at the TypeScript line", { skip: bun ? false : "
   assert.equal(probe.status, "crash");
   assert.equal(probe.error?.file, "src/models/admin.ts");
   assert.equal(probe.error?.line, 11);
+});
+
+test("under Bun, pending names the module waited for (edges read at load time)", { skip: bun ? false : "no bun executable" }, async () => {
+  const { probe, tag } = await probeFixture("hang-closed-port", "src/index.ts", { runtimes: ["bun"], timeoutMs: 2500 });
+  assert.equal(probe.status, "hang");
+  assert.deepEqual(probe.pending, [
+    { file: "src/index.ts", waitingFor: "src/db.ts" },
+    { file: "src/db.ts", line: 22 },
+  ]);
+  // Handles are not tracked under Bun (no async_hooks creation stacks there).
+  assert.deepEqual(probe.handles, []);
+  assert.deepEqual(survivors(tag), []);
 });

@@ -31,6 +31,24 @@ test("Bun projects are recognised by lockfile, bunfig or scripts", () => {
   }
 });
 
+test("auto probes a Bun project whose start scripts also run Node under both runtimes", () => {
+  const cases: Array<[Record<string, string>, string[]]> = [
+    [{ "package.json": JSON.stringify({ scripts: { start: "bun src/index.ts", "start:node": "tsx src/index.ts" } }) }, ["node", "bun"]],
+    [{ "bun.lock": "", "package.json": JSON.stringify({ scripts: { dev: "node --watch src/index.ts" } }) }, ["node", "bun"]],
+    // A build script that happens to use node does not make it a Node server.
+    [{ "bun.lock": "", "package.json": JSON.stringify({ scripts: { start: "bun src/index.ts", build: "node scripts/build.js" } }) }, ["bun"]],
+  ];
+  for (const [files, expected] of cases) {
+    const dir = project(files);
+    try {
+      const choice = detectRuntimes(dir, "auto");
+      assert.deepEqual(choice.runtimes, choice.bunPath ? expected : ["node"], JSON.stringify(files));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});
+
 test("auto picks node for a Node project, and node,bun asks for both", () => {
   assert.deepEqual(detectRuntimes(`${FIXTURES}ok`, "auto").runtimes, ["node"]);
   const both = detectRuntimes(`${FIXTURES}ok`, "node,bun");

@@ -42,3 +42,16 @@ test("with a shebang and a map, the empty line group goes after the shebang line
   assert.ok(out.startsWith("#!/usr/bin/env node\nglobalThis.__startupDoctorEnter("));
   assert.equal(mappingsOf(out), ";;AAAA");
 });
+
+test("a leading \"use strict\" directive stays in force, and sloppy code stays sloppy", () => {
+  const run = (code: string): unknown => {
+    const enter = (): void => undefined;
+    return new Function("globalThis", `return (() => { ${code} })()`)({ __startupDoctorEnter: enter, __startupDoctorExit: enter });
+  };
+  const probe = "return (function () { return this === undefined; })();";
+  const strictSource = `// header\n"use strict";\n${probe}\n`;
+  assert.equal(run(strictSource), true);
+  assert.equal(run(wrapSource(strictSource, URL_)), true);
+  assert.equal(run(wrapSource(`'use strict';${probe}\n${inlineMap("AAAA")}\n`, URL_).replace(/\/\/# sourceMappingURL.*\n$/, "")), true);
+  assert.equal(run(wrapSource(`${probe}\n`, URL_)), false);
+});

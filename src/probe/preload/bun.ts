@@ -1,7 +1,7 @@
 // Preload for Bun (`bun --preload`): the same enter/exit wrapping through a Bun.plugin onLoad
 // (runtime-facts §4.12). Bun has no in-process inspector, so a blocked main thread yields no stack.
 import { readFileSync } from "node:fs";
-import { resolve as resolvePath } from "node:path";
+import { dirname, resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
 import { send } from "./channel.js";
 import { installModuleEvents, reportError } from "./module-events.js";
@@ -17,22 +17,28 @@ interface BunPluginBuilder {
 interface BunRuntime {
   plugin(plugin: { name: string; setup(builder: BunPluginBuilder): void }): void;
   main?: string;
+  resolveSync(specifier: string, fromDir: string): string;
+  Transpiler: new (options: { loader: string }) => { scanImports(code: string): Array<{ path: string; kind: string }> };
 }
 
 const bun = (globalThis as unknown as { Bun?: BunRuntime }).Bun;
 if (bun) install(bun);
 
 function install(runtime: BunRuntime): void {
-  send({ t: "main", u: pathToFileURL(runtime.main ?? resolvePath(process.argv[1] ?? "")).href, runtime: "bun" });
+  const main = pathToFileURL(runtime.main ?? resolvePath(process.argv[1] ?? "")).href;
+  send({ t: "main", u: main, runtime: "bun" });
   send({ t: "note", text: "Bun has no in-process inspector: a blocked main thread yields no stack (runtime-facts §4.12)." });
-  installModuleEvents();
+  // Unbatched: nothing could flush a blocked Bun main thread.
+  installModuleEvents({ batch: false, mainUrl: main });
   runtime.plugin({
     name: "startup-doctor-probe",
     setup(builder) {
-      builder.onLoad({ filter: /^(?!.*\/node_modules\/).*\.[cm]?[jt]sx?$/ }, (args) => ({
-        contents: wrapSource(readFileSync(args.path, "utf8"), pathToFileURL(args.path).href),
-        loader: loaderFor(args.path),
-      }));
+      builder.onLoad({ filter: /^(?!.*\/node_modules\/).*\.[cm]?[jt]sx?$/ }, (args) => {
+        const source = readFileSync(args.path, "utf8");
+        const url = pathToFileURL(args.path).href;
+        sendEdges(runtime, source, args.path, url);
+        return { contents: wrapSource(source, url), loader: loaderFor(args.path) };
+      });
     },
   });
   process.on("uncaughtExceptionMonitor", (error) => reportError(error));
@@ -41,6 +47,31 @@ function install(runtime: BunRuntime): void {
     send({ t: "end", code, exitCode: typeof exitCode === "number" ? exitCode : null });
   });
   setInterval(() => send({ t: "hb" }), 100).unref();
+}
+
+/**
+ * Import edges, so `pending` can name the module waited for. Bun's runtime onResolve is not
+ * called for a module's own imports (Bun 1.4.5), so they are read from the source at load time:
+ * a dynamic import is marked, since it runs later than the load that reports it.
+ */
+function sendEdges(runtime: BunRuntime, source: string, path: string, from: string): void {
+  try {
+    const imports = new runtime.Transpiler({ loader: loaderFor(path) }).scanImports(source);
+    for (const { path: specifier, kind } of imports) {
+      if (!specifier.startsWith(".") && !specifier.startsWith("/")) continue;
+      let target: string;
+      try {
+        target = runtime.resolveSync(specifier, dirname(path));
+      } catch {
+        continue;
+      }
+      if (target.includes("/node_modules/")) continue;
+      const to = pathToFileURL(target).href;
+      send(kind === "dynamic-import" ? { t: "edge", from, to, dynamic: true } : { t: "edge", from, to });
+    }
+  } catch {
+    // No scanner in this Bun: pending then lists modules without what they wait for.
+  }
 }
 
 function loaderFor(path: string): string {

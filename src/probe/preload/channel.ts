@@ -7,9 +7,35 @@ const fd = Number(process.env[ENV_FD] ?? "3");
 let broken = Number.isNaN(fd);
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
+/** Lines queued by `queue`, written by the next `send` or `flush`. */
+let queued: string[] = [];
+const QUEUE_LIMIT = 128;
+
 export function send(message: ProbeMessage): void {
+  queued.push(JSON.stringify(message));
+  flush();
+}
+
+/**
+ * Module enter/exit events: one write per batch instead of per module (a pipe write per event
+ * cost ~3% of a 1,000-module import). Flushed by the next `send`, the heartbeat, the exit
+ * handler, and the watchdog when the main thread is blocked (see watchdog.ts).
+ */
+export function queue(message: ProbeMessage): void {
+  queued.push(JSON.stringify(message));
+  if (queued.length >= QUEUE_LIMIT) flush();
+}
+
+export function flush(): void {
+  if (queued.length === 0) return;
+  // Taken first, so a flush evaluated by the watchdog in the middle of this one writes nothing twice.
+  const lines = queued;
+  queued = [];
+  write(Buffer.from(`${lines.join("\n")}\n`, "utf8"));
+}
+
+function write(bytes: Buffer): void {
   if (broken) return;
-  const bytes = Buffer.from(`${JSON.stringify(message)}\n`, "utf8");
   let offset = 0;
   let spins = 0;
   while (offset < bytes.length) {

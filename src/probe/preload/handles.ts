@@ -5,7 +5,8 @@ import type { WireHandle } from "./protocol.js";
 
 interface Tracked {
   kind: WireHandle["type"] | "connect";
-  resource: object;
+  // Weak: without a destroy hook nothing else would ever let a closed resource go.
+  resource: WeakRef<object>;
   trigger: number;
   origin: { stack?: string };
   frames?: string[];
@@ -25,16 +26,24 @@ const KINDS: Record<string, Tracked["kind"]> = {
 };
 
 const tracked = new Map<number, Tracked>();
-/** Resources we do not report but walk through to find an origin (ticks, requests). */
+/** Resources we do not report but walk through to find an origin (ticks, requests); bounded. */
 const triggers = new Map<number, number>();
+const MAX_TRIGGERS = 100_000;
+/** Closed resources keep their creation stack: a live one created in their callback inherits it. */
+const retired = new Map<number, Pick<Tracked, "trigger" | "origin" | "frames">>();
+const MAX_RETIRED = 10_000;
 
 export function trackHandles(isOwnFrame: (line: string) => boolean): () => WireHandle[] {
+  // No destroy hook: with one, Node registers a destroy callback on every promise
+  // (promiseInitHookWithDestroyTracking), which cost ~7% of a 1,000-module import. Dead
+  // resources are dropped at each snapshot instead.
   createHook({
     init(asyncId, type, triggerAsyncId, resource) {
       if (type === "PROMISE") return;
       const kind = KINDS[type];
       if (!kind) {
         triggers.set(asyncId, triggerAsyncId);
+        if (triggers.size > MAX_TRIGGERS) triggers.delete(triggers.keys().next().value as number);
         return;
       }
       const origin: { stack?: string } = {};
@@ -43,11 +52,7 @@ export function trackHandles(isOwnFrame: (line: string) => boolean): () => WireH
       // Captured now, formatted (and source-mapped) only if still alive at a snapshot.
       Error.captureStackTrace(origin);
       Error.stackTraceLimit = limit;
-      tracked.set(asyncId, { kind, resource, trigger: triggerAsyncId, origin });
-    },
-    destroy(asyncId) {
-      tracked.delete(asyncId);
-      triggers.delete(asyncId);
+      tracked.set(asyncId, { kind, resource: new WeakRef(resource), trigger: triggerAsyncId, origin });
     },
   }).enable();
   return () => snapshot(isOwnFrame);
@@ -56,34 +61,48 @@ export function trackHandles(isOwnFrame: (line: string) => boolean): () => WireH
 function snapshot(isOwnFrame: (line: string) => boolean): WireHandle[] {
   const out: WireHandle[] = [];
   for (const [id, entry] of tracked) {
-    if (entry.kind === "connect" || !keepsAlive(entry)) continue;
-    out.push({ id, type: typeOf(entry), description: describe(id, entry), stack: originFrames(id, isOwnFrame) });
+    const resource = entry.resource.deref();
+    if (!resource || isClosed(resource)) {
+      tracked.delete(id);
+      retired.set(id, { trigger: entry.trigger, origin: entry.origin, frames: entry.frames });
+      if (retired.size > MAX_RETIRED) retired.delete(retired.keys().next().value as number);
+      continue;
+    }
+    if (entry.kind === "connect" || !keepsAlive(entry.kind, resource)) continue;
+    out.push({ id, type: typeOf(entry.kind, resource), description: describe(id, entry.kind, resource), stack: originFrames(id, isOwnFrame) });
   }
   return out;
 }
 
-function keepsAlive(entry: Tracked): boolean {
-  const resource = entry.resource as { hasRef?: () => boolean; fd?: number };
-  if (entry.kind === "pipe" && typeof resource.fd === "number" && resource.fd >= 0 && resource.fd <= 2) return false;
-  return typeof resource.hasRef === "function" ? resource.hasRef() : true;
+/** A timer that fired or was cleared; a handle whose native side is gone answers hasRef() with undefined. */
+function isClosed(resource: object): boolean {
+  const r = resource as { _destroyed?: boolean; hasRef?: () => boolean | undefined };
+  if (r._destroyed === true) return true;
+  return typeof r.hasRef === "function" && r.hasRef() === undefined;
 }
 
-function typeOf(entry: Tracked): WireHandle["type"] {
-  if (entry.kind === "timer" && (entry.resource as { _repeat?: number | null })._repeat) return "interval";
-  return entry.kind === "connect" ? "socket" : entry.kind;
+function keepsAlive(kind: Tracked["kind"], resource: object): boolean {
+  const r = resource as { hasRef?: () => boolean; fd?: number };
+  if (kind === "pipe" && typeof r.fd === "number" && r.fd >= 0 && r.fd <= 2) return false;
+  return typeof r.hasRef === "function" ? r.hasRef() : true;
+}
+
+function typeOf(kind: Tracked["kind"], resource: object): WireHandle["type"] {
+  if (kind === "timer" && (resource as { _repeat?: number | null })._repeat) return "interval";
+  return kind === "connect" ? "socket" : kind;
 }
 
 interface Address { address?: string; port?: number }
 
-function describe(id: number, entry: Tracked): string {
-  const resource = entry.resource as {
+function describe(id: number, kind: Tracked["kind"], handle: object): string {
+  const resource = handle as {
     _repeat?: number | null;
     _idleTimeout?: number;
     getpeername?: (out: Address) => number;
     getsockname?: (out: Address) => number;
     pid?: number;
   };
-  switch (entry.kind) {
+  switch (kind) {
     case "timer": {
       const every = resource._repeat;
       return every ? `setInterval every ${every} ms` : `setTimeout of ${resource._idleTimeout ?? "?"} ms`;
@@ -114,8 +133,8 @@ function describe(id: number, entry: Tracked): string {
 function connectTarget(socketId: number): string | null {
   for (const entry of tracked.values()) {
     if (entry.kind !== "connect" || entry.trigger !== socketId) continue;
-    const request = entry.resource as { address?: string; port?: number };
-    if (request.address) return `${request.address}:${request.port}`;
+    const request = entry.resource.deref() as { address?: string; port?: number } | undefined;
+    if (request?.address) return `${request.address}:${request.port}`;
   }
   return null;
 }
@@ -125,7 +144,7 @@ function originFrames(id: number, isOwnFrame: (line: string) => boolean): string
   let current: number | undefined = id;
   let fallback: string[] | null = null;
   for (let hops = 0; current !== undefined && hops < 64; hops++) {
-    const entry = tracked.get(current);
+    const entry: Pick<Tracked, "trigger" | "origin" | "frames"> | undefined = tracked.get(current) ?? retired.get(current);
     if (entry) {
       entry.frames ??= framesOf(entry.origin.stack ?? "", isOwnFrame);
       fallback ??= entry.frames;

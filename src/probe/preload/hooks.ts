@@ -2,7 +2,19 @@
 // (runtime-facts §4.3). They run on the hooks thread.
 import type { LoadHook, ResolveHook } from "node:module";
 import { send } from "./channel.js";
+import { nextSeq, useSequence } from "./sequence.js";
+import { startWatchdog, type WatchdogData } from "./watchdog.js";
 import { wrapSource } from "./wrap-source.js";
+
+export interface HooksData extends WatchdogData {
+  sequence: SharedArrayBuffer;
+}
+
+export function initialize(data: HooksData | undefined): void {
+  if (!data) return;
+  useSequence(data.sequence);
+  startWatchdog(data);
+}
 
 const seenEdges = new Set<string>();
 
@@ -14,7 +26,8 @@ export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
     const key = `${from}\n${result.url}`;
     if (!seenEdges.has(key)) {
       seenEdges.add(key);
-      send({ t: "edge", from, to: result.url });
+      const s = nextSeq();
+      send(s === undefined ? { t: "edge", from, to: result.url } : { t: "edge", from, to: result.url, s });
     }
   }
   return result;

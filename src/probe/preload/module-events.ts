@@ -1,18 +1,35 @@
 // The functions the wrapped module code calls on entering and leaving its body.
-import { send } from "./channel.js";
-import { ENTER_GLOBAL, EXIT_GLOBAL } from "./wrap-source.js";
+import { flush, queue, send } from "./channel.js";
+import { nextSeq } from "./sequence.js";
+import { ENTER_GLOBAL, EXIT_GLOBAL, FLUSH_GLOBAL } from "./wrap-source.js";
 
-export function installModuleEvents(): void {
+let batched = false;
+let mainUrl: string | null = null;
+
+/**
+ * `batch`: queue enter/exit events (only where something flushes a blocked main thread: Node's
+ * watchdog); the entry's own exit is always written at once, since the parent times it.
+ */
+export function installModuleEvents(options: { batch: boolean; mainUrl: string }): void {
+  batched = options.batch;
+  mainUrl = options.mainUrl;
   Object.defineProperty(globalThis, ENTER_GLOBAL, { value: moduleEnter, enumerable: false });
   Object.defineProperty(globalThis, EXIT_GLOBAL, { value: moduleExit, enumerable: false });
+  Object.defineProperty(globalThis, FLUSH_GLOBAL, { value: flush, enumerable: false });
 }
 
 export function moduleEnter(u: string): void {
-  send({ t: "enter", u, ms: round(performance.now()) });
+  const s = nextSeq();
+  const message = s === undefined ? { t: "enter" as const, u, ms: round(performance.now()) } : { t: "enter" as const, u, ms: round(performance.now()), s };
+  if (batched) queue(message);
+  else send(message);
 }
 
 export function moduleExit(u: string): void {
-  send({ t: "exit", u, ms: round(performance.now()) });
+  const s = nextSeq();
+  const message = s === undefined ? { t: "exit" as const, u, ms: round(performance.now()) } : { t: "exit" as const, u, ms: round(performance.now()), s };
+  if (batched && u !== mainUrl) queue(message);
+  else send(message);
 }
 
 function round(ms: number): number {

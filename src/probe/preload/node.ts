@@ -3,39 +3,47 @@ import { realpathSync } from "node:fs";
 import Module, { register } from "node:module";
 import { resolve as resolvePath } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { isMainThread, Worker } from "node:worker_threads";
-import { send } from "./channel.js";
+import { isMainThread } from "node:worker_threads";
+import { flush, send } from "./channel.js";
 import { trackHandles } from "./handles.js";
 import { installModuleEvents, moduleEnter, moduleExit, reportError } from "./module-events.js";
 import { ENV_BLOCK_MS } from "./protocol.js";
+import type { HooksData } from "./hooks.js";
+import { useSequence } from "./sequence.js";
 
 // `--import` preloads also run inside the app's Workers (runtime-facts §4.8).
 if (isMainThread) install();
 
 function install(): void {
   const preloadDir = fileURLToPath(new URL(".", import.meta.url));
-  send({ t: "main", u: mainUrl(), runtime: "node" });
-  installModuleEvents();
+  const main = mainUrl();
+  send({ t: "main", u: main, runtime: "node" });
+  const sequence = new SharedArrayBuffer(4);
+  useSequence(sequence);
+  installModuleEvents({ batch: true, mainUrl: main });
   wrapCommonJs();
   watchExit();
-  // Own timers and the Worker are created before the async hook so they are never reported;
-  // all are unref'd, or they would turn exit 13 into a hang (runtime-facts §4.2).
+  // Own timers are created before the async hook so they are never reported; all are unref'd,
+  // or they would turn exit 13 into a hang (runtime-facts §4.2).
   const blockMs = Number(process.env[ENV_BLOCK_MS] ?? "1000");
   const heartbeat = new BigInt64Array(new SharedArrayBuffer(8));
-  startWatchdog(heartbeat, blockMs);
+  Atomics.store(heartbeat, 0, BigInt(Date.now()));
   const liveHandles = trackHandles((frame) => frame.includes(preloadDir));
   let lastSignature = "";
   const beat = (): void => {
     Atomics.store(heartbeat, 0, BigInt(Date.now()));
     const handles = liveHandles();
     const signature = handles.map((h) => `${h.id}${h.description}`).join("|");
+    flush();
     if (signature === lastSignature) return send({ t: "hb" });
     lastSignature = signature;
     send({ t: "hb", handles });
   };
   beat();
   setInterval(beat, 100).unref();
-  register(new URL("./hooks.js", import.meta.url));
+  // The watchdog runs on the hooks thread (see watchdog.ts).
+  const data: HooksData = { heartbeat: heartbeat.buffer as SharedArrayBuffer, blockMs, sequence };
+  register(new URL("./hooks.js", import.meta.url), { data });
 }
 
 function mainUrl(): string {
@@ -69,17 +77,4 @@ function watchExit(): void {
     const exitCode = process.exitCode;
     send({ t: "end", code, exitCode: typeof exitCode === "number" ? exitCode : null });
   });
-}
-
-function startWatchdog(heartbeat: BigInt64Array, blockMs: number): void {
-  Atomics.store(heartbeat, 0, BigInt(Date.now()));
-  const worker = new Worker(new URL("./watchdog.js", import.meta.url), {
-    // Without this the Worker would load tsx and this preload again.
-    execArgv: [],
-    workerData: { heartbeat: heartbeat.buffer, blockMs },
-    stdout: true,
-    stderr: true,
-  });
-  worker.on("error", () => undefined);
-  worker.unref();
 }

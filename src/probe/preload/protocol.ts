@@ -12,9 +12,11 @@ export interface WireHandle {
 
 export type ProbeMessage =
   | { t: "main"; u: string; runtime: "node" | "bun" }
-  | { t: "enter"; u: string; ms: number }
-  | { t: "exit"; u: string; ms: number }
-  | { t: "edge"; from: string; to: string }
+  // `s`: the shared event sequence (sequence.ts), when the runtime has one.
+  | { t: "enter"; u: string; ms: number; s?: number }
+  | { t: "exit"; u: string; ms: number; s?: number }
+  // `dynamic`: read from the source at load time (Bun), the import() runs later.
+  | { t: "edge"; from: string; to: string; s?: number; dynamic?: boolean }
   | { t: "hb"; handles?: WireHandle[] }
   | { t: "error"; name: string; message: string; stack: string }
   | { t: "stack"; stack: string; ageMs: number }

@@ -1,23 +1,33 @@
-// Runs in a Worker: when the main thread's heartbeat goes stale it is busy, not idle
-// (runtime-facts §4.9); pause it through the inspector and read its source-mapped stack (§4.8).
+// Runs on the module hooks thread: when the main thread's heartbeat goes stale it is busy, not
+// idle (runtime-facts §4.9); pause it through the inspector and read its source-mapped stack
+// (§4.8). The hooks thread exists anyway (tsx and our hooks live there) and can connect to the
+// main thread like any Worker; a Worker of our own cost ~6% of a 1,000-module import.
 import { Session } from "node:inspector";
-import { workerData } from "node:worker_threads";
 import { send } from "./channel.js";
+import { FLUSH_GLOBAL } from "./wrap-source.js";
 
-const data = workerData as { heartbeat: SharedArrayBuffer; blockMs: number };
-const heartbeat = new BigInt64Array(data.heartbeat);
-const blockMs = data.blockMs;
+export interface WatchdogData {
+  heartbeat: SharedArrayBuffer;
+  blockMs: number;
+}
+
+let heartbeat: BigInt64Array<ArrayBufferLike> = new BigInt64Array(1);
+let blockMs = 1000;
 // Evaluated in the paused frame: `new Error().stack` is source-mapped, raw call frames are not.
-const STACK_EXPRESSION =
-  "(() => { const l = Error.stackTraceLimit; Error.stackTraceLimit = 50; const s = new Error().stack; Error.stackTraceLimit = l; return s; })()";
+// It first writes the module events the main thread had queued (channel.ts).
+const STACK_EXPRESSION = `(() => { globalThis.${FLUSH_GLOBAL}?.(); const l = Error.stackTraceLimit; Error.stackTraceLimit = 50; const s = new Error().stack; Error.stackTraceLimit = l; return s; })()`;
 
 let session: Session | null = null;
 let sampling = false;
 let lastSampleAt = 0;
 
-// This interval stays ref'd: the Worker must keep its own loop alive (runtime-facts §4.8); the
-// Worker itself is unref'd by the main thread.
-setInterval(check, Math.max(25, Math.floor(blockMs / 4)));
+export function startWatchdog(data: WatchdogData): void {
+  heartbeat = new BigInt64Array(data.heartbeat);
+  blockMs = data.blockMs;
+  // Ref'd on purpose: the thread must keep running while the main thread is blocked
+  // (runtime-facts §4.8); the hooks thread itself never keeps the process alive.
+  setInterval(check, Math.max(25, Math.floor(blockMs / 4)));
+}
 
 function check(): void {
   const age = Date.now() - Number(Atomics.load(heartbeat, 0));

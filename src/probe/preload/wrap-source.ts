@@ -3,9 +3,13 @@
 
 export const ENTER_GLOBAL = "__startupDoctorEnter";
 export const EXIT_GLOBAL = "__startupDoctorExit";
+/** Writes queued events; the watchdog evaluates it on a paused, blocked main thread. */
+export const FLUSH_GLOBAL = "__startupDoctorFlush";
 
 const INLINE_MAP = /\n\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,([A-Za-z0-9+/=]+)\s*$/;
 const MAPPINGS_KEY = '"mappings":"';
+// A "use strict" directive only counts before any other statement: our prologue repeats it.
+const USE_STRICT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(["'])use strict\1/;
 
 export function wrapSource(source: string, url: string): string {
   const id = JSON.stringify(url);
@@ -14,6 +18,8 @@ export function wrapSource(source: string, url: string): string {
   // `#!` must stay the very first characters (runtime-facts §4.5).
   const newline = source.startsWith("#!") ? source.indexOf("\n") : -1;
   const head = source.startsWith("#!") ? (newline < 0 ? source : source.slice(0, newline + 1)) : "";
+  // Sloppy-mode CommonJS stays sloppy, strict stays strict (the original directive becomes a no-op).
+  const strict = USE_STRICT.test(source.slice(head.length)) ? '"use strict";' : "";
   const mapMatch = INLINE_MAP.exec(source);
   if (mapMatch && mapMatch[1]) {
     // tsx emits one minified line: a prologue on that line would shift every column, so it
@@ -21,10 +27,10 @@ export function wrapSource(source: string, url: string): string {
     const body = source.slice(head.length, mapMatch.index);
     const map = insertEmptyLine(Buffer.from(mapMatch[1], "base64").toString("utf8"), head ? 1 : 0);
     const encoded = Buffer.from(map, "utf8").toString("base64");
-    return `${head}${enter}\n${body}\n${exit}\n//# sourceMappingURL=data:application/json;base64,${encoded}\n`;
+    return `${head}${strict}${enter}\n${body}\n${exit}\n//# sourceMappingURL=data:application/json;base64,${encoded}\n`;
   }
   // Without a source map, stay on the first line so line numbers do not move.
-  return `${head}${enter}${source.slice(head.length)}\n${exit}\n`;
+  return `${head}${strict}${enter}${source.slice(head.length)}\n${exit}\n`;
 }
 
 /** Inserts an empty generated line before generated line `atLine` (0-based). */

@@ -1,0 +1,255 @@
+// Times `startup-doctor scan --format json` against madge and dpdm on the same projects in the
+// same run: wall time (median of --runs), peak RSS, ratios, and whether the modules on runtime
+// cycles agree. Synthetic projects come from bench/generate.mjs; `--real` runs hono, typeorm and
+// medusa work trees checked out under bench/.work/real/ (see README in RESULTS.md).
+// Usage: npm run build && node bench/run.mjs [--real] [--sizes 1000,10000] [--runs 3]
+//        [--tools ours,madge,dpdm] [--only name] [--write]
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, openSync, closeSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generate } from "./generate.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, "..");
+const work = join(here, ".work");
+const outDir = join(work, "out");
+const bin = (name) => join(repo, "node_modules", ".bin", name);
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const runs = Number(option("--runs", "3"));
+const tools = option("--tools", "ours,madge,dpdm").split(",");
+const only = option("--only", "");
+const sizes = option("--sizes", "1000,10000").split(",").map(Number);
+const hasTime = existsSync("/usr/bin/time");
+
+// madge reads its rc config from env: skip `import type` so its cycles are runtime cycles, as ours.
+const MADGE_ENV = {
+  madge_detectiveOptions__ts__skipTypeImports: "true",
+  madge_detectiveOptions__tsx__skipTypeImports: "true",
+  madge_detectiveOptions__es6__skipTypeImports: "true",
+};
+
+/** Runs one command; resolves with wall seconds, peak RSS in MiB, exit code. stdout goes to a file. */
+function measure(cmd, argv, cwd, stdoutFile, env = {}) {
+  return new Promise((resolve) => {
+    const out = openSync(stdoutFile, "w");
+    const errFile = `${stdoutFile}.err`;
+    const err = openSync(errFile, "w");
+    const [file, fileArgs] = hasTime ? ["/usr/bin/time", ["-v", cmd, ...argv]] : [cmd, argv];
+    const started = process.hrtime.bigint();
+    const child = spawn(file, fileArgs, { cwd, stdio: ["ignore", out, err], env: { ...process.env, NO_COLOR: "1", ...env } });
+    let hwm = 0;
+    // Without GNU time: poll the child's VmHWM (its own peak), good enough for single-process tools.
+    const poll = hasTime
+      ? null
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+            if (m) hwm = Math.max(hwm, Number(m[1]));
+          } catch {}
+        }, 10);
+    child.on("close", (code) => {
+      const wall = Number(process.hrtime.bigint() - started) / 1e9;
+      if (poll) clearInterval(poll);
+      closeSync(out);
+      closeSync(err);
+      let rssKb = hwm;
+      if (hasTime) {
+        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(errFile, "utf8"));
+        if (m) rssKb = Number(m[1]);
+      }
+      resolve({ wall, rss: rssKb / 1024, code });
+    });
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const sortedSet = (xs) => [...new Set(xs)].sort();
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+/** Source files under the given dirs (what madge and dpdm are pointed at). */
+function countFiles(root, dirs) {
+  let n = 0;
+  const stack = dirs.map((d) => join(root, d));
+  while (stack.length > 0) {
+    const dir = stack.pop();
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === "node_modules" || e.name.startsWith(".")) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (/\.tsx?$/.test(e.name) && !e.name.endsWith(".d.ts")) n++;
+    }
+  }
+  return n;
+}
+
+function commandsFor(project) {
+  const { dir, srcDirs, dpdmGlobs } = project;
+  const tsconfig = existsSync(join(dir, "tsconfig.json"));
+  return {
+    ours: { cmd: process.execPath, argv: [join(repo, "bin", "startup-doctor.js"), "scan", dir, "--format", "json"] },
+    madge: {
+      cmd: bin("madge"),
+      argv: ["--circular", "--json", "--no-spinner", "--extensions", "ts,tsx", ...(tsconfig ? ["--ts-config", "tsconfig.json"] : []), ...srcDirs],
+      env: MADGE_ENV,
+    },
+    dpdm: { cmd: bin("dpdm"), argv: ["-T", "--no-tree", "--no-warning", "--no-progress", "--exit-code", "circular:0", "-o", "OUT", ...dpdmGlobs] },
+  };
+}
+
+/** Modules on runtime cycles, root-relative, per tool. */
+function cycleModules(tool, stdoutFile) {
+  if (tool === "ours") {
+    const report = readJson(stdoutFile);
+    if (!report) return null;
+    return { modules: report.modules, set: sortedSet(report.cycles.filter((c) => c.runtime).flatMap((c) => c.component ?? c.modules)) };
+  }
+  if (tool === "madge") {
+    const cycles = readJson(stdoutFile);
+    return cycles ? { set: sortedSet(cycles.flat()) } : null;
+  }
+  const out = readJson(`${stdoutFile}.dpdm.json`);
+  return out ? { modules: Object.keys(out.tree).length, set: sortedSet(out.circulars.flat()) } : null;
+}
+
+async function benchProject(project) {
+  const commands = commandsFor(project);
+  const result = { name: project.name, files: countFiles(project.dir, project.srcDirs), tools: {} };
+  const samples = Object.fromEntries(tools.map((t) => [t, []]));
+  const stdoutOf = (tool) => join(outDir, `${project.name}-${tool}.out`);
+  // Round-robin (ours, madge, dpdm, ours, ...) so that a busy machine weighs on every tool alike.
+  for (let i = 0; i < runs; i++) {
+    for (const tool of tools) {
+      const { cmd, argv, env } = commands[tool];
+      const stdoutFile = stdoutOf(tool);
+      const finalArgv = argv.map((a) => (a === "OUT" ? `${stdoutFile}.dpdm.json` : a));
+      const s = await measure(cmd, finalArgv, project.dir, stdoutFile, env);
+      samples[tool].push(s);
+      process.stderr.write(`  ${project.name} ${tool} run ${i + 1}: ${s.wall.toFixed(2)} s, ${s.rss.toFixed(0)} MiB, exit ${s.code}\n`);
+    }
+  }
+  for (const tool of tools) {
+    const wall = samples[tool].map((s) => s.wall);
+    result.tools[tool] = { wall: median(wall), walls: wall, rss: Math.max(...samples[tool].map((s) => s.rss)), cycles: cycleModules(tool, stdoutOf(tool)) };
+  }
+  const ours = result.tools.ours?.cycles?.set;
+  const same = (a, b) => a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  result.sameAsMadge = ours && result.tools.madge?.cycles ? same(ours, result.tools.madge.cycles.set) : null;
+  result.sameAsDpdm = ours && result.tools.dpdm?.cycles ? same(ours, result.tools.dpdm.cycles.set) : null;
+  if (project.expected) result.sameAsPlanted = ours ? same(ours, project.expected) : null;
+  if (ours && result.tools.madge?.cycles) {
+    result.onlyOurs = ours.filter((m) => !result.tools.madge.cycles.set.includes(m)).length;
+    result.onlyMadge = result.tools.madge.cycles.set.filter((m) => !ours.includes(m)).length;
+  }
+  return result;
+}
+
+function syntheticProjects() {
+  return sizes.map((n) => {
+    const { dir, expectedCycleModules } = generate(n);
+    return { name: `synthetic-${n}`, dir, srcDirs: ["src"], dpdmGlobs: ["src/**/*.ts"], expected: expectedCycleModules };
+  });
+}
+
+/**
+ * Work trees of real projects, checked out (once) from the bare mirrors that the session's `fetch`
+ * tool leaves under /work/.mirror (override with BENCH_MIRRORS). Only the folders the tools read
+ * are checked out; nothing is installed and no script of theirs runs.
+ */
+function realProjects() {
+  const base = join(work, "real");
+  const mirrors = process.env.BENCH_MIRRORS ?? "/work/.mirror";
+  const defs = [
+    { name: "hono", mirror: "honojs+hono", paths: ["."], srcDirs: ["src"], dpdmGlobs: ["src/**/*.ts", "src/**/*.tsx"] },
+    { name: "typeorm", mirror: "typeorm+typeorm", paths: ["."], srcDirs: ["src", "test"], dpdmGlobs: ["src/**/*.ts", "test/**/*.ts"] },
+    { name: "medusa", mirror: "medusajs+medusa", paths: ["packages", "package.json", "_tsconfig.base.json"], srcDirs: ["packages"], dpdmGlobs: ["packages/**/*.ts", "packages/**/*.tsx"] },
+  ];
+  return defs
+    .map((d) => ({ ...d, dir: join(base, d.name) }))
+    .filter((d) => {
+      if (!existsSync(d.dir)) checkout(join(mirrors, d.mirror, "repo"), d.dir, d.paths);
+      if (existsSync(d.dir) && statSync(d.dir).isDirectory()) {
+        if (d.name === "typeorm") stubTsconfigBase(d.dir);
+        return true;
+      }
+      process.stderr.write(`skipping ${d.name}: no work tree at ${d.dir} and no mirror to check it out from\n`);
+      return false;
+    });
+}
+
+function checkout(gitDir, dir, paths) {
+  if (!existsSync(gitDir)) return;
+  mkdirSync(dir, { recursive: true });
+  // A private index file: the mirror's own state is left alone.
+  const r = spawnSync("git", [`--git-dir=${gitDir}`, `--work-tree=${dir}`, "checkout", "-f", "HEAD", "--", ...paths], {
+    env: { ...process.env, GIT_INDEX_FILE: join(work, `${dir.split("/").pop()}.index`) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (r.status !== 0) process.stderr.write(`checkout of ${gitDir} into ${dir} failed\n`);
+}
+
+/**
+ * typeorm's tsconfig extends @tsconfig/node20, which only an install would bring; without it our
+ * scan stops (a tsconfig extending a missing file is bad input). Its published content, so every
+ * tool reads the same options an installed checkout has.
+ */
+function stubTsconfigBase(dir) {
+  const file = join(dir, "node_modules", "@tsconfig", "node20", "tsconfig.json");
+  if (existsSync(file)) return;
+  mkdirSync(dirname(file), { recursive: true });
+  const base = { compilerOptions: { lib: ["es2023"], module: "node16", target: "es2022", strict: true, esModuleInterop: true, skipLibCheck: true, moduleResolution: "node16" } };
+  writeFileSync(file, `${JSON.stringify(base, null, 2)}\n`);
+}
+
+const fmt = (n, digits = 2) => (n === undefined ? "-" : n.toFixed(digits));
+
+function row(r) {
+  const o = r.tools.ours;
+  const m = r.tools.madge;
+  const d = r.tools.dpdm;
+  const ratio = (x) => (o && x ? `${(x.wall / o.wall).toFixed(1)}x` : "-");
+  const mem = (x) => (o && x ? `${(o.rss / x.rss).toFixed(2)}` : "-");
+  const cyc = o?.cycles ? `${o.cycles.set.length}` : "-";
+  const agree = [
+    r.sameAsMadge === null || r.sameAsMadge === undefined ? null : r.sameAsMadge ? "= madge" : `≠ madge (+${r.onlyOurs}/-${r.onlyMadge})`,
+    r.sameAsDpdm === null || r.sameAsDpdm === undefined ? null : r.sameAsDpdm ? "= dpdm" : "≠ dpdm",
+    r.sameAsPlanted === undefined ? null : r.sameAsPlanted ? "= planted" : "≠ planted",
+  ].filter(Boolean).join(", ");
+  return `| ${r.name} | ${r.files} / ${o?.cycles?.modules ?? "-"} | ${o ? `${fmt(o.wall)} s / ${fmt(o.rss, 0)} MiB` : "-"} | ${m ? `${fmt(m.wall)} s / ${fmt(m.rss, 0)} MiB` : "-"} | ${d ? `${fmt(d.wall)} s / ${fmt(d.rss, 0)} MiB` : "-"} | ${ratio(m)} | ${ratio(d)} | ${mem(d)} | ${cyc} | ${agree} |`;
+}
+
+const HEADER = [
+  "| project | files / our modules | ours wall / RSS | madge wall / RSS | dpdm wall / RSS | madge ÷ ours | dpdm ÷ ours | our RSS ÷ dpdm | modules on runtime cycles (ours) | cycle set |",
+  "|---|---|---|---|---|---|---|---|---|---|",
+];
+
+mkdirSync(outDir, { recursive: true });
+if (!existsSync(join(repo, "dist", "cli", "main.js"))) {
+  console.error("dist/ is missing: run `npm run build` first");
+  process.exit(2);
+}
+const projects = (flag("--real") ? realProjects() : syntheticProjects()).filter((p) => !only || p.name === only);
+const results = [];
+for (const project of projects) {
+  process.stderr.write(`${project.name} (${project.dir})\n`);
+  results.push(await benchProject(project));
+}
+const table = [...HEADER, ...results.map(row)].join("\n");
+console.log(`node ${process.version}, ${runs} run(s) each, wall = median, RSS = max (${hasTime ? "/usr/bin/time -v" : "/proc VmHWM polling"})`);
+console.log(table);
+const json = join(outDir, `results-${flag("--real") ? "real" : "synthetic"}.json`);
+writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`details: ${json}`);

@@ -1,0 +1,44 @@
+// Between analysis and output: the configuration's rule settings and globs, then the baseline
+// (read, applied, or rewritten with --update-baseline). Only new problems reach the exit code.
+import { existsSync } from "node:fs";
+import type { ReportV1 } from "../report/types.js";
+import { InputError, UsageError } from "../util/errors.js";
+import { isInside, joinPath, relativeTo, resolvePath } from "../util/path.js";
+import { activeConfig } from "./config-flags.js";
+
+export interface BaselineFlags {
+  baseline?: string;
+  updateBaseline?: boolean;
+}
+
+const BASELINE_COMMANDS = new Set(["scan", "check"]);
+
+export async function finishReport(report: ReportV1, flags: BaselineFlags): Promise<ReportV1> {
+  const config = activeConfig();
+  let out = report;
+  if (config && (config.rules || config.include || config.ignore)) {
+    const { applyConfig } = await import("../config/apply.js");
+    out = applyConfig(out, config);
+  }
+  const command = out.command ?? "scan";
+  if (!BASELINE_COMMANDS.has(command)) {
+    // `probe` reports no findings, so every baseline entry would look fixed.
+    if (flags.updateBaseline) throw new UsageError(`--update-baseline works with scan and check, not ${command}`);
+    return out;
+  }
+  const { BASELINE_FILE, readBaseline, writeBaseline } = await import("../baseline/file.js");
+  const { applyBaseline, createBaseline } = await import("../baseline/apply.js");
+  const defaultFile = joinPath(out.root, BASELINE_FILE);
+  const file = flags.baseline !== undefined ? resolvePath(flags.baseline) : existsSync(defaultFile) || flags.updateBaseline ? defaultFile : undefined;
+  if (!file) return out;
+  const shown = isInside(out.root, file) ? relativeTo(out.root, file) : file;
+  if (flags.updateBaseline) {
+    const baseline = createBaseline(out);
+    writeBaseline(file, baseline);
+    const findings = baseline.findings.reduce((n, f) => n + (f.count ?? 1), 0);
+    process.stderr.write(`startup-doctor: wrote ${shown}: ${baseline.cycles.length} runtime cycle(s), ${findings} other finding(s)\n`);
+    return applyBaseline(out, baseline, shown);
+  }
+  if (!existsSync(file)) throw new InputError(`no such baseline file: ${flags.baseline} (create it with --update-baseline)`);
+  return applyBaseline(out, readBaseline(file, shown), shown);
+}

@@ -1,0 +1,27 @@
+import type { Severity } from "../report/types.js";
+import type { RuleId } from "../rules/types.js";
+
+export type RuleSetting = Severity | "off";
+export type RuntimeSetting = "auto" | "node" | "bun" | "node,bun";
+export type FailOnSetting = Severity | "none";
+
+/** startup-doctor.config.json, or the "startup-doctor" key of package.json. Paths are absolute after loading. */
+export interface StartupDoctorConfig {
+  /** Where it was read from (for messages). */
+  file: string;
+  entries?: string[];
+  /** Globs (root-relative): only findings in matching files are reported. */
+  include?: string[];
+  /** Globs (root-relative): findings in matching files are not reported. */
+  ignore?: string[];
+  rules?: Partial<Record<RuleId, RuleSetting>>;
+  timeout?: number;
+  slow?: number;
+  runtime?: RuntimeSetting;
+  env?: Record<string, string>;
+  envFile?: string;
+  concurrency?: number;
+  failOn?: FailOnSetting;
+  tsconfig?: string;
+  baseline?: string;
+}

@@ -1,0 +1,122 @@
+// Module-level names: imported (ES `import`, `import x = require()`, `const { a } = require()`),
+// exported (incl. re-exports and CommonJS `module.exports` / `exports.x`), and declared here.
+import { typescript, type TS } from "../typescript.js";
+import type { DeclarationFacts, ExportFact, ImportBinding, LocalKind } from "./shapes.js";
+
+type Bindings = Pick<DeclarationFacts, "imports" | "exports" | "starExports" | "locals">;
+
+export function collectBindings(sf: TS.SourceFile): Bindings {
+  const ts = typescript();
+  const imports: ImportBinding[] = [];
+  const exports: ExportFact[] = [];
+  const starExports: string[] = [];
+  const locals: Record<string, LocalKind> = {};
+  const isExported = (node: TS.Node): boolean => ts.getModifiers(node as TS.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+  const isDefault = (node: TS.Node): boolean => ts.getModifiers(node as TS.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
+  const declare = (node: TS.Node, name: string, kind: LocalKind): void => {
+    locals[name] = kind;
+    if (isExported(node)) exports.push({ exported: isDefault(node) ? "default" : name, local: name });
+  };
+
+  for (const s of sf.statements) {
+    if (ts.isImportDeclaration(s) && ts.isStringLiteralLike(s.moduleSpecifier) && s.importClause && !s.importClause.isTypeOnly) {
+      const specifier = s.moduleSpecifier.text;
+      const clause = s.importClause;
+      if (clause.name) imports.push({ local: clause.name.text, specifier, imported: "default", viaRequire: false });
+      const nb = clause.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) imports.push({ local: nb.name.text, specifier, imported: "*", viaRequire: false });
+      else if (nb) for (const e of nb.elements) if (!e.isTypeOnly) imports.push({ local: e.name.text, specifier, imported: (e.propertyName ?? e.name).text, viaRequire: false });
+    } else if (ts.isImportEqualsDeclaration(s) && ts.isExternalModuleReference(s.moduleReference) && ts.isStringLiteralLike(s.moduleReference.expression) && !s.isTypeOnly) {
+      imports.push({ local: s.name.text, specifier: s.moduleReference.expression.text, imported: "*", viaRequire: true });
+    } else if (ts.isExportDeclaration(s) && !s.isTypeOnly) {
+      const spec = s.moduleSpecifier && ts.isStringLiteralLike(s.moduleSpecifier) ? s.moduleSpecifier.text : null;
+      const clause = s.exportClause;
+      if (!clause && spec) starExports.push(spec);
+      else if (clause && ts.isNamespaceExport(clause) && spec) exports.push({ exported: clause.name.text, specifier: spec, imported: "*" });
+      else if (clause && ts.isNamedExports(clause)) {
+        for (const e of clause.elements) {
+          if (e.isTypeOnly) continue;
+          const local = (e.propertyName ?? e.name).text;
+          exports.push(spec ? { exported: e.name.text, specifier: spec, imported: local } : { exported: e.name.text, local });
+        }
+      }
+    } else if (ts.isExportAssignment(s) && !s.isExportEquals) {
+      if (ts.isIdentifier(s.expression)) exports.push({ exported: "default", local: s.expression.text });
+      else {
+        locals.default = "default-expression";
+        exports.push({ exported: "default", local: "default" });
+      }
+    } else if (ts.isFunctionDeclaration(s) && s.body) {
+      declare(s, s.name?.text ?? "default", "function");
+    } else if (ts.isClassDeclaration(s)) {
+      declare(s, s.name?.text ?? "default", "class");
+    } else if (ts.isEnumDeclaration(s) && !s.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) {
+      declare(s, s.name.text, "enum");
+    } else if (ts.isVariableStatement(s) && !s.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) {
+      const flags = s.declarationList.flags;
+      const kind: LocalKind = flags & ts.NodeFlags.Const ? "const" : flags & ts.NodeFlags.Let ? "let" : "var";
+      for (const decl of s.declarationList.declarations) {
+        const required = requireOf(ts, decl.initializer);
+        const bound = required ? requireBindings(ts, decl.name, required) : [];
+        imports.push(...bound);
+        for (const name of namesIn(ts, decl.name)) if (!bound.some((b) => b.local === name)) declare(s, name, kind);
+      }
+    } else if (ts.isExpressionStatement(s)) {
+      commonJsExport(ts, s.expression, exports);
+    }
+  }
+  return { imports, exports, starExports, locals };
+}
+
+/** `require("x")` or `require("x").y`. */
+function requireOf(ts: typeof TS, init: TS.Expression | undefined): { specifier: string; member?: string } | null {
+  if (!init) return null;
+  let e = init;
+  let member: string | undefined;
+  if (ts.isPropertyAccessExpression(e)) {
+    member = e.name.text;
+    e = e.expression;
+  }
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "require" && e.arguments.length === 1 && ts.isStringLiteralLike(e.arguments[0])) {
+    return { specifier: e.arguments[0].text, ...(member ? { member } : {}) };
+  }
+  return null;
+}
+
+function requireBindings(ts: typeof TS, name: TS.BindingName, required: { specifier: string; member?: string }): ImportBinding[] {
+  const { specifier, member } = required;
+  if (ts.isIdentifier(name)) return [{ local: name.text, specifier, imported: member ?? "*", viaRequire: true }];
+  if (!ts.isObjectBindingPattern(name) || member) return [];
+  const out: ImportBinding[] = [];
+  for (const el of name.elements) {
+    if (!ts.isIdentifier(el.name) || el.dotDotDotToken) continue;
+    const imported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
+    out.push({ local: el.name.text, specifier, imported, viaRequire: true });
+  }
+  return out;
+}
+
+function namesIn(ts: typeof TS, name: TS.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const out: string[] = [];
+  for (const el of name.elements) if (!ts.isOmittedExpression(el)) out.push(...namesIn(ts, el.name));
+  return out;
+}
+
+/** `module.exports = { A, B: C }`, `module.exports.A = A`, `exports.A = A`. */
+function commonJsExport(ts: typeof TS, e: TS.Expression, exports: ExportFact[]): void {
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const target = e.left.getText();
+  const value = e.right;
+  if (target === "module.exports" && ts.isObjectLiteralExpression(value)) {
+    for (const p of value.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) exports.push({ exported: p.name.text, local: p.name.text });
+      else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && ts.isIdentifier(p.initializer)) exports.push({ exported: p.name.text, local: p.initializer.text });
+    }
+  } else if (target === "module.exports" && ts.isIdentifier(value)) {
+    exports.push({ exported: "*", local: value.text });
+  } else {
+    const m = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
+    if (m && ts.isIdentifier(value)) exports.push({ exported: m[1], local: value.text });
+  }
+}

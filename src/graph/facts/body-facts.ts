@@ -1,0 +1,77 @@
+// Summarises what one body does when it runs: the calls it makes (to be resolved by rules), the
+// async work it starts directly, and the imports / calls it waits for.
+import { typescript, type TS } from "../typescript.js";
+import { CHAIN_METHODS, calleeOf, isAwaitedOrReturned, useOf } from "./call-use.js";
+import { walkRunNow } from "./run-now.js";
+import type { BodyFacts, CallFact, StartFact, StartKind, Where } from "./shapes.js";
+
+const TIMERS = new Set(["setTimeout", "setInterval", "setImmediate", "queueMicrotask"]);
+const TIMER_HOSTS = new Set(["globalThis", "global", "window", "timers"]);
+const CONNECTORS = new Set(["connect", "createConnection"]);
+
+export type WhereOf = (node: TS.Node) => Where;
+
+export function emptyBody(): BodyFacts {
+  return { calls: [], starts: [], awaitedImports: [], awaitedCalls: [] };
+}
+
+export function summariseBody(roots: readonly TS.Node[], where: WhereOf, into: BodyFacts = emptyBody()): BodyFacts {
+  const ts = typescript();
+  walkRunNow(roots, ({ node, detached }) => {
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
+    const at = where(node);
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const arg = node.arguments[0];
+      if (!detached && arg && ts.isStringLiteralLike(arg) && isAwaitedOrReturned(node)) into.awaitedImports.push({ ...at, specifier: arg.text });
+      return;
+    }
+    const use = useOf(node);
+    const callee = calleeOf(node.expression);
+    const start = startOf(ts, node, use);
+    if (start) into.starts.push({ ...at, ...start });
+    if (!callee) return;
+    const call: CallFact = { ...at, callee, isNew: ts.isNewExpression(node), use };
+    into.calls.push(call);
+    if (!detached && !call.isNew && isAwaitedOrReturned(node)) into.awaitedCalls.push(call);
+  });
+  return into;
+}
+
+function startOf(ts: typeof TS, node: TS.CallExpression | TS.NewExpression, use: string): Pick<StartFact, "kind" | "detail"> | null {
+  const thrownAway = use === "floating" || use === "void";
+  const callee = calleeOf(node.expression);
+  const name = callee?.name;
+  const start = (kind: StartKind, detail: string) => ({ kind, detail });
+  if (ts.isNewExpression(node)) return thrownAway && name === "Promise" && callee?.kind === "name" ? start("new-promise", "new Promise(...)") : null;
+  const isTimer = (callee?.kind === "name" && TIMERS.has(callee.name)) || (callee?.kind === "member" && TIMER_HOSTS.has(callee.object) && TIMERS.has(callee.name));
+  const isNextTick = callee?.kind === "member" && callee.object === "process" && callee.name === "nextTick";
+  if (isTimer || isNextTick) {
+    // `setInterval(...).unref()` neither keeps the process alive nor blocks anything.
+    const p = node.parent;
+    if (p && ts.isPropertyAccessExpression(p) && p.name.text === "unref") return null;
+    return start("timer", isNextTick ? "process.nextTick(...)" : `${name}(...)`);
+  }
+  if (!thrownAway) return null;
+  const expr = node.expression;
+  const text = compact(node.getText());
+  if (ts.isPropertyAccessExpression(expr) && CHAIN_METHODS.has(expr.name.text)) return start("then-chain", text);
+  if (isAsyncFunctionExpression(ts, expr)) return start("async-iife", "async IIFE");
+  if (callee?.kind === "member" && CONNECTORS.has(callee.name)) return start("connect", text);
+  if (ts.isPropertyAccessExpression(expr) && expr.expression.kind !== ts.SyntaxKind.ThisKeyword && CONNECTORS.has(expr.name.text)) return start("connect", text);
+  if (ts.isPropertyAccessExpression(expr) && expr.expression.kind !== ts.SyntaxKind.ThisKeyword && expr.name.text === "listen") return start("listen", text);
+  if (callee?.kind === "name" && callee.name === "fetch") return start("fetch", text);
+  if (use === "void") return start("void", `void ${text}`);
+  return null;
+}
+
+function isAsyncFunctionExpression(ts: typeof TS, e: TS.Expression): boolean {
+  let x = e;
+  while (ts.isParenthesizedExpression(x)) x = x.expression;
+  return (ts.isArrowFunction(x) || ts.isFunctionExpression(x)) && (ts.getModifiers(x)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
+}
+
+/** One line, at most 60 characters: enough to recognise the call in a message. */
+function compact(text: string): string {
+  const one = text.replace(/\s+/g, " ");
+  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+}

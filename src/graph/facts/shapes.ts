@@ -1,0 +1,124 @@
+// The serialisable facts the startup rules read. No syntax nodes survive the parse: only names,
+// lines and the quoted code.
+
+export interface Where {
+  line: number;
+  column: number;
+  /** The trimmed source line. */
+  code: string;
+}
+
+/** What a call's callee looks like, syntactically. */
+export type Callee =
+  | { kind: "name"; name: string }
+  | { kind: "this"; name: string }
+  | { kind: "super"; name: string }
+  /** `ns.fn()` or `obj.method()`: `object` is the root identifier. */
+  | { kind: "member"; object: string; name: string };
+
+/**
+ * What happens to a call's result: thrown away (`floating`, `void`, a `.then()` chain), waited for
+ * (`awaited`), or handed on (`stored`, `returned`, `argument`), or used otherwise (`other`).
+ */
+export type CallUse = "floating" | "void" | "then" | "awaited" | "stored" | "returned" | "argument" | "other";
+
+export interface CallFact extends Where {
+  callee: Callee;
+  isNew: boolean;
+  use: CallUse;
+}
+
+/** Async work started directly, recognisable without following any call. */
+export type StartKind = "timer" | "new-promise" | "then-chain" | "void" | "connect" | "listen" | "fetch" | "async-iife";
+
+export interface StartFact extends Where {
+  kind: StartKind;
+  /** Short description, e.g. "setInterval(...)", ".then() chain on this.init()". */
+  detail: string;
+}
+
+export interface AwaitedImport extends Where {
+  specifier: string;
+}
+
+/** What one body (constructor, method, function, module scope) does when it runs. */
+export interface BodyFacts {
+  calls: CallFact[];
+  starts: StartFact[];
+  /** `import()` calls whose promise is awaited or returned by this body. */
+  awaitedImports: AwaitedImport[];
+  /** Calls whose promise is awaited or returned by this body. */
+  awaitedCalls: CallFact[];
+}
+
+export interface MethodFact {
+  name: string;
+  line: number;
+  async: boolean;
+  isStatic: boolean;
+  body: BodyFacts;
+}
+
+export interface ClassFact {
+  /** Local name; "default" for an anonymous default-exported class. */
+  name: string;
+  line: number;
+  /** `extends X` or `extends ns.X`; null without a base class or with another expression. */
+  base: { name: string; member?: string } | null;
+  methods: MethodFact[];
+  /** Line of the explicit constructor, if any. */
+  constructorLine: number | null;
+  /** Constructor body plus instance field initialisers: what `new` runs in this class. */
+  construction: BodyFacts;
+}
+
+export interface FunctionFact {
+  name: string;
+  line: number;
+  async: boolean;
+  body: BodyFacts;
+}
+
+export type LocalKind = "function" | "class" | "const" | "let" | "var" | "enum" | "default-expression";
+
+export interface ImportBinding {
+  local: string;
+  specifier: string;
+  /** Exported name, "default", or "*" for a namespace / whole `require()` result. */
+  imported: string;
+  /** Bound by `require()` (CommonJS): read once, when the require runs. */
+  viaRequire: boolean;
+}
+
+export type ExportFact =
+  | { exported: string; local: string }
+  | { exported: string; specifier: string; imported: string };
+
+export interface DeclarationFacts {
+  imports: ImportBinding[];
+  exports: ExportFact[];
+  /** `export * from "x"` specifiers. */
+  starExports: string[];
+  locals: Record<string, LocalKind>;
+  classes: ClassFact[];
+  functions: FunctionFact[];
+}
+
+export type UseHow = "extends" | "new" | "call" | "member" | "decorator" | "spread" | "read";
+
+/** A module-scope read of an imported binding (runs while the module is evaluated). */
+export interface ImportUse extends Where {
+  local: string;
+  /** For `ns.X` on a namespace import: X. */
+  member?: string;
+  how: UseHow;
+}
+
+export interface ModuleScopeFacts {
+  body: BodyFacts;
+  /** Every module-scope `await` / `for await` (top-level await). */
+  topLevelAwaits: Where[];
+  uses: ImportUse[];
+  /** The file uses CommonJS syntax (require / module.exports / exports.x). */
+  commonjs: boolean;
+}

@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { test } from "node:test";
+import type { ReportV1 } from "../../src/report/types.ts";
+import { runCli } from "../helpers/cli.ts";
+import { fixture } from "../helpers/fixture.ts";
+import { survivors } from "../probe/probe-fixture.ts";
+
+const TIMEOUT_MS = 3000;
+
+test("check on the incident replica: a hang under Node with the pending chain, the live timer and the tla-deadlock behind it, within timeout + 1 s", () => {
+  const tag = randomUUID();
+  // How long this machine takes to start the CLI at all: a loaded machine (tests run two at a
+  // time) slows process start-up, which is not the probe's overhead.
+  const versionStarted = Date.now();
+  runCli(["--version"]);
+  const startupMs = Date.now() - versionStarted;
+  const started = Date.now();
+  const { stdout } = runCli(["check", fixture("incident", "streaming-metrics"), "--format", "json", "--timeout", String(TIMEOUT_MS)], {
+    env: { STARTUP_DOCTOR_TEST_TAG: tag },
+  });
+  const elapsed = Date.now() - started;
+  const report = JSON.parse(stdout) as ReportV1;
+  // Its start script runs Bun and start:node runs tsx: auto probes both.
+  const node = report.probes.find((probe) => probe.runtime === "node");
+  assert.ok(node, JSON.stringify(report.probes.map((probe) => probe.runtime)));
+  assert.equal(node.status, "hang");
+  assert.deepEqual(node.pending, [
+    { file: "src/index.ts", waitingFor: "src/app.ts" },
+    { file: "src/app.ts", waitingFor: "src/routes/index.ts" },
+    {
+      file: "src/routes/index.ts",
+      line: 5,
+      waitingFor: "src/web/ui/routes/streaming-metrics.routes.ts",
+      cycle: ["src/web/ui/routes/streaming-metrics.routes.ts", "src/metrics/registry.ts", "src/app.ts"],
+    },
+  ]);
+  // The reconnect timer that keeps the process alive, at the line that schedules it.
+  assert.deepEqual(
+    node.handles.map((handle) => [handle.type, handle.file, handle.line]),
+    [["timer", "src/lib/redis.ts", 21]],
+  );
+  assert.deepEqual(node.explainedBy?.[0], { rule: "tla-deadlock", file: "src/routes/index.ts", line: 5 });
+  assert.match(node.summary ?? "", /Evaluation is stuck in src\/routes\/index\.ts:5 awaiting import of src\/web\/ui\/routes\/streaming-metrics\.routes\.ts/);
+  assert.match(node.summary ?? "", /Most likely cause: tla-deadlock at src\/routes\/index\.ts:5/);
+  const bun = report.probes.find((probe) => probe.runtime === "bun");
+  if (bun) {
+    assert.equal(bun.status, "ok");
+    assert.deepEqual(node.differsFrom, [{ runtime: "bun", status: "ok" }]);
+  }
+  assert.ok(elapsed < TIMEOUT_MS + 1000 + Math.max(0, startupMs - 200), `check took ${elapsed} ms (CLI start-up here: ${startupMs} ms)`);
+  assert.deepEqual(survivors(tag), []);
+});

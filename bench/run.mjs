@@ -60,11 +60,16 @@ function measure(cmd, argv, cwd, stdoutFile, env = {}) {
       closeSync(out);
       closeSync(err);
       let rssKb = hwm;
+      let cpu;
       if (hasTime) {
-        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(errFile, "utf8"));
+        const text = readFileSync(errFile, "utf8");
+        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
         if (m) rssKb = Number(m[1]);
+        const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+        const sys = /System time \(seconds\): ([\d.]+)/.exec(text);
+        if (user && sys) cpu = Number(user[1]) + Number(sys[1]);
       }
-      resolve({ wall, rss: rssKb / 1024, code });
+      resolve({ wall, cpu, rss: rssKb / 1024, code });
     });
   });
 }
@@ -138,12 +143,19 @@ async function benchProject(project) {
       const finalArgv = argv.map((a) => (a === "OUT" ? `${stdoutFile}.dpdm.json` : a));
       const s = await measure(cmd, finalArgv, project.dir, stdoutFile, env);
       samples[tool].push(s);
-      process.stderr.write(`  ${project.name} ${tool} run ${i + 1}: ${s.wall.toFixed(2)} s, ${s.rss.toFixed(0)} MiB, exit ${s.code}\n`);
+      process.stderr.write(`  ${project.name} ${tool} run ${i + 1}: ${s.wall.toFixed(2)} s wall, ${s.cpu?.toFixed(2) ?? "?"} s cpu, ${s.rss.toFixed(0)} MiB, exit ${s.code}\n`);
     }
   }
   for (const tool of tools) {
     const wall = samples[tool].map((s) => s.wall);
-    result.tools[tool] = { wall: median(wall), walls: wall, rss: Math.max(...samples[tool].map((s) => s.rss)), cycles: cycleModules(tool, stdoutOf(tool)) };
+    const cpu = samples[tool].map((s) => s.cpu).filter((c) => c !== undefined);
+    result.tools[tool] = {
+      wall: median(wall),
+      walls: wall,
+      cpu: cpu.length > 0 ? median(cpu) : undefined,
+      rss: Math.max(...samples[tool].map((s) => s.rss)),
+      cycles: cycleModules(tool, stdoutOf(tool)),
+    };
   }
   const ours = result.tools.ours?.cycles?.set;
   const same = (a, b) => a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
@@ -220,19 +232,20 @@ function row(r) {
   const o = r.tools.ours;
   const m = r.tools.madge;
   const d = r.tools.dpdm;
-  const ratio = (x) => (o && x ? `${(x.wall / o.wall).toFixed(1)}x` : "-");
+  const cell = (x) => (x ? `${fmt(x.wall)} s (cpu ${fmt(x.cpu)}) / ${fmt(x.rss, 0)} MiB` : "-");
+  const ratio = (x) => (o && x ? `${(x.wall / o.wall).toFixed(1)}x (cpu ${x.cpu && o.cpu ? (x.cpu / o.cpu).toFixed(1) : "-"}x)` : "-");
   const mem = (x) => (o && x ? `${(o.rss / x.rss).toFixed(2)}` : "-");
   const cyc = o?.cycles ? `${o.cycles.set.length}` : "-";
   const agree = [
-    r.sameAsMadge === null || r.sameAsMadge === undefined ? null : r.sameAsMadge ? "= madge" : `≠ madge (+${r.onlyOurs}/-${r.onlyMadge})`,
+    r.sameAsMadge === null || r.sameAsMadge === undefined ? null : r.sameAsMadge ? "= madge" : `≠ madge (only ours ${r.onlyOurs}, only madge ${r.onlyMadge})`,
     r.sameAsDpdm === null || r.sameAsDpdm === undefined ? null : r.sameAsDpdm ? "= dpdm" : "≠ dpdm",
     r.sameAsPlanted === undefined ? null : r.sameAsPlanted ? "= planted" : "≠ planted",
   ].filter(Boolean).join(", ");
-  return `| ${r.name} | ${r.files} / ${o?.cycles?.modules ?? "-"} | ${o ? `${fmt(o.wall)} s / ${fmt(o.rss, 0)} MiB` : "-"} | ${m ? `${fmt(m.wall)} s / ${fmt(m.rss, 0)} MiB` : "-"} | ${d ? `${fmt(d.wall)} s / ${fmt(d.rss, 0)} MiB` : "-"} | ${ratio(m)} | ${ratio(d)} | ${mem(d)} | ${cyc} | ${agree} |`;
+  return `| ${r.name} | ${r.files} / ${o?.cycles?.modules ?? "-"} | ${cell(o)} | ${cell(m)} | ${cell(d)} | ${ratio(m)} | ${ratio(d)} | ${mem(d)} | ${cyc} | ${agree} |`;
 }
 
 const HEADER = [
-  "| project | files / our modules | ours wall / RSS | madge wall / RSS | dpdm wall / RSS | madge ÷ ours | dpdm ÷ ours | our RSS ÷ dpdm | modules on runtime cycles (ours) | cycle set |",
+  "| project | files / our modules | ours wall (cpu) / RSS | madge wall (cpu) / RSS | dpdm wall (cpu) / RSS | madge ÷ ours | dpdm ÷ ours | our RSS ÷ dpdm | modules on runtime cycles (ours) | cycle set |",
   "|---|---|---|---|---|---|---|---|---|---|",
 ];
 

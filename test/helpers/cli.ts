@@ -15,7 +15,7 @@ export interface CliResult {
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const result = spawnSync(process.execPath, [binPath, ...args], {
     cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", GITHUB_ACTIONS: "", ...options.env },
     encoding: "utf8",
     timeout: 120_000,
   });

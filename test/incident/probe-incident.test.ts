@@ -11,7 +11,7 @@ const TIMEOUT_MS = 3000;
 test("check on the incident replica: a hang under Node with the pending chain, the live timer and the tla-deadlock behind it, within timeout + 1 s", () => {
   const tag = randomUUID();
   // How long this machine takes to start the CLI at all: a loaded machine (tests run two at a
-  // time) slows process start-up, which is not the probe's overhead.
+  // time) slows every process, the probe's overhead with it.
   const versionStarted = Date.now();
   runCli(["--version"]);
   const startupMs = Date.now() - versionStarted;
@@ -48,6 +48,8 @@ test("check on the incident replica: a hang under Node with the pending chain, t
     assert.equal(bun.status, "ok");
     assert.deepEqual(node.differsFrom, [{ runtime: "bun", status: "ok" }]);
   }
-  assert.ok(elapsed < TIMEOUT_MS + 1000 + Math.max(0, startupMs - 200), `check took ${elapsed} ms (CLI start-up here: ${startupMs} ms)`);
+  // 1 s of overhead where `--version` starts in 200 ms (an idle machine), scaled on a slower one.
+  const overheadMs = 1000 * Math.max(1, startupMs / 200);
+  assert.ok(elapsed < TIMEOUT_MS + overheadMs, `check took ${elapsed} ms (CLI start-up here: ${startupMs} ms)`);
   assert.deepEqual(survivors(tag), []);
 });

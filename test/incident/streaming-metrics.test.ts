@@ -15,9 +15,9 @@ test("the replica gives the deadlock, the async constructor behind the singleton
   assert.deepEqual(findingsOf(report), [
     finding("import-cycle", "warning", "src/metrics/registry.ts", 1),
     finding("tla-deadlock", "error", "src/routes/index.ts", 5),
-    finding("async-constructor", "error", "src/services/auth/auth-core.ts", 11),
     finding("import-time-async", "warning", "src/services/auth/auth-client.ts", 13),
-  ].sort((a, b) => a.file.localeCompare(b.file)));
+    finding("async-constructor", "error", "src/services/auth/auth-core.ts", 11),
+  ]);
   assert.equal(code, 1);
 });
 
@@ -58,8 +58,8 @@ test("the pretty answer leads with the deadlock, its line of code and the fix", 
 test("the fixed version has no deadlock and no runtime cycle; the async constructor is still reported", () => {
   const after = scanJson(fixed).report;
   assert.deepEqual(findingsOf(after), [
-    finding("async-constructor", "error", "src/services/auth/auth-core.ts", 11),
     finding("import-time-async", "warning", "src/services/auth/auth-client.ts", 13),
+    finding("async-constructor", "error", "src/services/auth/auth-core.ts", 11),
   ]);
   assert.deepEqual(after.cycles.map((c) => c.runtime), [false]);
 });

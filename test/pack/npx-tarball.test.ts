@@ -53,7 +53,7 @@ test("npx startup-doctor --version and --help answer from the installed tarball"
 });
 
 test("npx startup-doctor scan <fixture> finds the fixture's cycle; SARIF goes to a file", { timeout: 120_000 }, () => {
-  const r = npx("scan", fixture("graph", "barrel-cycle"), "--format", "json", "--format", "sarif", "--output", `${work}/out.json`, "--output", `${work}/out.sarif`);
+  const r = npx("scan", fixture("graph", "barrel-cycle"), "--format", "json", "--output", `${work}/out.json`, "--format", "sarif", "--output", `${work}/out.sarif`);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, "");
   const report = JSON.parse(readFileSync(`${work}/out.json`, "utf8")) as ReportV1;

@@ -2,7 +2,7 @@
 import { buildGraph } from "../graph/build.js";
 import { findCycles, type GraphCycle } from "../graph/cycles.js";
 import { eagerReach } from "../graph/reach.js";
-import { createResolver } from "../graph/resolve.js";
+import { createResolver, type Resolver } from "../graph/resolve.js";
 import type { ModuleGraph } from "../graph/types.js";
 import { findEntrypoints, type FoundEntrypoint } from "../project/entrypoints.js";
 import { loadProject } from "../project/load-project.js";
@@ -28,10 +28,21 @@ export interface Analysis {
   ctx: RuleContext;
 }
 
-export function analyze(options: AnalyzeOptions): Analysis {
+export interface PreparedProject {
+  project: Project;
+  resolver: Resolver;
+  entrypoints: FoundEntrypoint[];
+}
+
+/** Project, resolver and entrypoints: enough to start probes before the graph is built. */
+export function prepare(options: AnalyzeOptions): PreparedProject {
   const project = loadProject(options.dir, { tsconfig: options.tsconfig });
   const resolver = createResolver(project);
-  const entrypoints = findEntrypoints(project, options.entries ?? [], resolver.configFor);
+  return { project, resolver, entrypoints: findEntrypoints(project, options.entries ?? [], resolver.configFor) };
+}
+
+export function analyze(options: AnalyzeOptions, prepared: PreparedProject = prepare(options)): Analysis {
+  const { project, resolver, entrypoints } = prepared;
   const graph = buildGraph(project, resolver, { extraFiles: entrypoints.map((e) => e.file) });
   const cycles = findCycles(graph);
   const rel = (file: string): string => relativeTo(project.root, file);

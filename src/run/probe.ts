@@ -1,14 +1,11 @@
 // `probe` and the dynamic half of `check`: run each entrypoint in an instrumented child process.
 // This runs the project's code by design; `scan` never does.
 import { readFileSync } from "node:fs";
-import { createResolver } from "../graph/resolve.js";
 import { killAllProbes, linkProbesToFindings, parseEnvFile, probeEntries } from "../probe/index.js";
-import { findEntrypoints } from "../project/entrypoints.js";
-import { loadProject } from "../project/load-project.js";
 import type { ReportV1 } from "../report/types.js";
 import { InputError } from "../util/errors.js";
 import { relativeTo } from "../util/path.js";
-import { analyze, toReport, type AnalyzeOptions } from "./analyze.js";
+import { analyze, prepare, toReport, type AnalyzeOptions } from "./analyze.js";
 
 export interface ProbeRunOptions extends AnalyzeOptions {
   timeoutMs: number;
@@ -32,8 +29,9 @@ export async function check(options: ProbeRunOptions): Promise<ReportV1> {
 
 async function runProbes(options: ProbeRunOptions, command: "probe" | "check"): Promise<ReportV1> {
   const env = { ...readEnvFile(options.envFile), ...options.env };
-  const project = loadProject(options.dir, { tsconfig: options.tsconfig });
-  const entries = findEntrypoints(project, options.entries ?? [], createResolver(project).configFor).map((e) => relativeTo(project.root, e.file));
+  const prepared = prepare(options);
+  const { project } = prepared;
+  const entries = prepared.entrypoints.map((e) => relativeTo(project.root, e.file));
   if (entries.length === 0) throw new InputError("no entrypoint found to probe: pass --entry <file>");
   // The children start now and the static analysis runs while they import: its time is not
   // added to the probe's (the parent only reads their pipes; the children never wait for it
@@ -51,7 +49,7 @@ async function runProbes(options: ProbeRunOptions, command: "probe" | "check"): 
   });
   let report: ReportV1;
   try {
-    report = toReport(analyze(options), command);
+    report = toReport(analyze(options, prepared), command);
   } catch (error) {
     killAllProbes();
     await probing.catch(() => undefined);

@@ -154,6 +154,7 @@ function collectCalls(sf: TS.SourceFile, sites: ImportSite[], add: AddSite): voi
   const startup = findStartupFunctions(sf);
   const stack: Frame[] = [];
   for (let i = sf.statements.length - 1; i >= 0; i--) stack.push({ node: sf.statements[i], fn: null, lazy: false, inType: false });
+  const importOpenings = importOpeningsOf(sf.text);
   const children: TS.Node[] = [];
   const collectChild = (child: TS.Node): void => {
     children.push(child);
@@ -186,17 +187,24 @@ function collectCalls(sf: TS.SourceFile, sites: ImportSite[], add: AddSite): voi
       childLazy = lazy || !topLevel;
     }
     const childInType = inType || ts.isTypeNode(node);
-    if (childInType && !containsImportType(sf.text, node)) continue;
+    if (childInType && !containsImportType(importOpenings, node)) continue;
     children.length = 0;
     ts.forEachChild(node, collectChild);
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], fn: childFn, lazy: childLazy, inType: childInType });
   }
 }
 
-function containsImportType(text: string, node: TS.Node): boolean {
+/** Offsets of every `import(` in the text, ascending. */
+function importOpeningsOf(text: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf("import("); at !== -1; at = text.indexOf("import(", at + 1)) found.push(at);
+  return found;
+}
+
+function containsImportType(openings: readonly number[], node: TS.Node): boolean {
   // Cheap textual pre-check so type subtrees without `import(` are skipped.
-  const at = text.indexOf("import(", node.pos);
-  return at !== -1 && at + "import(".length <= node.end;
+  for (const at of openings) if (at >= node.pos) return at + "import(".length <= node.end;
+  return false;
 }
 
 function isFunctionBoundary(node: TS.Node): boolean {

@@ -14,8 +14,12 @@ export const tdzRisk = {
     const findings: Finding[] = [];
     // Only a cycle of synchronous imports can expose a binding before its module has run: an
     // import() target is evaluated after its importer.
+    const sets = new Map<string[], Set<string>>();
     for (const [file, members] of evaluationCycles(ctx.graph, "sync")) {
-      const component = new Set(members);
+      const scope0 = moduleScopeOf(ctx.graph, file);
+      if (!scope0 || scope0.uses.length === 0) continue;
+      let component = sets.get(members);
+      if (!component) sets.set(members, (component = new Set(members)));
       const scope = moduleScopeOf(ctx.graph, file);
       const decls = declarationsOf(ctx.graph, file);
       if (!scope || !decls) continue;

@@ -263,6 +263,6 @@ for (const project of projects) {
 const table = [...HEADER, ...results.map(row)].join("\n");
 console.log(`node ${process.version}, ${runs} run(s) each, wall = median, RSS = max (${hasTime ? "/usr/bin/time -v" : "/proc VmHWM polling"})`);
 console.log(table);
-const json = join(outDir, `results-${flag("--real") ? "real" : "synthetic"}.json`);
+const json = join(outDir, `results-${flag("--real") ? "real" : `synthetic-${sizes.join("-")}`}${only ? `-${only}` : ""}.json`);
 writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`details: ${json}`);

@@ -20,7 +20,9 @@ export function pretty(report: ReportV1, options: { color: boolean }): string {
 
   if (report.probes.length > 0) out.push(...prettyProbes(report, c), "");
 
-  const findings = [...report.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.file.localeCompare(b.file) || a.line - b.line);
+  // Within a severity, what stops startup outright (a deadlock, a crash) comes before its causes.
+  const ruleRank = (rule: string): number => ["tla-deadlock", "tdz-risk", "async-constructor", "import-time-async"].indexOf(rule) >>> 0;
+  const findings = [...report.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || ruleRank(a.rule) - ruleRank(b.rule) || a.file.localeCompare(b.file) || a.line - b.line);
   for (const [group, items] of groupByEntrypoint(findings)) {
     out.push(c.bold(group));
     for (const f of items) out.push(...formatFinding(f, sev, c));

@@ -116,7 +116,7 @@ function commandsFor(project) {
 }
 
 /** Modules on runtime cycles, root-relative, per tool. */
-function cycleModules(tool, stdoutFile) {
+function cycleModules(tool, stdoutFile, project) {
   if (tool === "ours") {
     const report = readJson(stdoutFile);
     if (!report) return null;
@@ -124,7 +124,9 @@ function cycleModules(tool, stdoutFile) {
   }
   if (tool === "madge") {
     const cycles = readJson(stdoutFile);
-    return cycles ? { set: sortedSet(cycles.flat()) } : null;
+    // madge prints paths relative to the one folder it was given (to the root when given several).
+    const prefix = project.srcDirs.length === 1 ? `${project.srcDirs[0]}/` : "";
+    return cycles ? { set: sortedSet(cycles.flat().map((m) => prefix + m)) } : null;
   }
   const out = readJson(`${stdoutFile}.dpdm.json`);
   return out ? { modules: Object.keys(out.tree).length, set: sortedSet(out.circulars.flat()) } : null;
@@ -154,7 +156,7 @@ async function benchProject(project) {
       walls: wall,
       cpu: cpu.length > 0 ? median(cpu) : undefined,
       rss: Math.max(...samples[tool].map((s) => s.rss)),
-      cycles: cycleModules(tool, stdoutOf(tool)),
+      cycles: cycleModules(tool, stdoutOf(tool), project),
     };
   }
   const ours = result.tools.ours?.cycles?.set;

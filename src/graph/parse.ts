@@ -47,8 +47,7 @@ export function parseFile(file: string, options: ParseOptions): ParsedFile {
   const sites = collectImportSites(sf, { verbatim: options.verbatim, isTypeScript: isTypeScriptFile(file), decoratorMetadata: options.decoratorMetadata });
   const facts: ModuleFacts = {};
   if (factExtractors.length > 0) {
-    const lines = text.split(/\r?\n/);
-    for (const extractor of factExtractors) facts[extractor.id] = extractor.extract({ file, sourceFile: sf, lines });
+    for (const extractor of factExtractors) facts[extractor.id] = extractor.extract({ file, sourceFile: sf });
   }
   return { sites, facts, syntaxErrors, ...(problem ? { problem } : {}) };
 }

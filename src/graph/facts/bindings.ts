@@ -5,7 +5,16 @@ import type { DeclarationFacts, ExportFact, ImportBinding, LocalKind } from "./s
 
 type Bindings = Pick<DeclarationFacts, "imports" | "exports" | "starExports" | "locals">;
 
+const memo = new WeakMap<TS.SourceFile, Bindings>();
+
+/** Memoised per syntax tree: two extractors ask for the same file's bindings. */
 export function collectBindings(sf: TS.SourceFile): Bindings {
+  let bindings = memo.get(sf);
+  if (!bindings) memo.set(sf, (bindings = computeBindings(sf)));
+  return bindings;
+}
+
+function computeBindings(sf: TS.SourceFile): Bindings {
   const ts = typescript();
   const imports: ImportBinding[] = [];
   const exports: ExportFact[] = [];

@@ -4,18 +4,15 @@ import { typescript, type TS } from "../typescript.js";
 import { emptyBody, summariseBody, type WhereOf } from "./body-facts.js";
 import { collectBindings } from "./bindings.js";
 import type { ClassFact, DeclarationFacts, FunctionFact, MethodFact } from "./shapes.js";
-import type { FactExtractor } from "./types.js";
+import { whereIn, type FactExtractor } from "./types.js";
 
 export const DECLARATIONS = "declarations";
 
 export const declarations: FactExtractor<DeclarationFacts> = {
   id: DECLARATIONS,
-  extract({ sourceFile: sf, lines }) {
+  extract({ sourceFile: sf }) {
     const ts = typescript();
-    const where: WhereOf = (node) => {
-      const pos = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-      return { line: pos.line + 1, column: pos.character + 1, code: (lines[pos.line] ?? "").trim() };
-    };
+    const where: WhereOf = whereIn(sf);
     const facts: DeclarationFacts = { ...collectBindings(sf), classes: [], functions: [] };
     for (const statement of sf.statements) {
       if (ts.isClassDeclaration(statement)) facts.classes.push(classFact(ts, statement, statement.name?.text ?? "default", where));

@@ -5,18 +5,15 @@ import { summariseBody, type WhereOf } from "./body-facts.js";
 import { collectBindings } from "./bindings.js";
 import { walkRunNow } from "./run-now.js";
 import type { ImportUse, ModuleScopeFacts, UseHow, Where } from "./shapes.js";
-import type { FactExtractor } from "./types.js";
+import { whereIn, type FactExtractor } from "./types.js";
 
 export const MODULE_SCOPE = "module-scope";
 
 export const moduleScope: FactExtractor<ModuleScopeFacts> = {
   id: MODULE_SCOPE,
-  extract({ sourceFile: sf, lines }) {
+  extract({ sourceFile: sf }) {
     const ts = typescript();
-    const where: WhereOf = (node) => {
-      const pos = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-      return { line: pos.line + 1, column: pos.character + 1, code: (lines[pos.line] ?? "").trim() };
-    };
+    const where: WhereOf = whereIn(sf);
     const imported = new Map(collectBindings(sf).imports.map((b) => [b.local, b]));
     const topLevelAwaits: Where[] = [];
     const uses: ImportUse[] = [];

@@ -4,8 +4,16 @@ export interface FactContext {
   /** Absolute POSIX path of the file. */
   file: string;
   sourceFile: TS.SourceFile;
-  /** Source lines (0-based index), for quoting code in findings. */
-  lines: string[];
+}
+
+/** Where a node starts, with its source line quoted, read from the file's line starts. */
+export function whereIn(sf: TS.SourceFile): (node: TS.Node) => { line: number; column: number; code: string } {
+  const starts = sf.getLineStarts();
+  return (node) => {
+    const pos = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    const end = pos.line + 1 < starts.length ? starts[pos.line + 1] : sf.text.length;
+    return { line: pos.line + 1, column: pos.character + 1, code: sf.text.slice(starts[pos.line], end).trim() };
+  };
 }
 
 /** Runs once per file on its syntax tree, during the single parse; the tree is dropped after. */

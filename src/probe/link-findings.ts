@@ -82,7 +82,9 @@ function byScore(a: Scored, b: Scored): number {
 function withCause(summary: string, scored: Scored[]): string {
   const [first, ...rest] = scored;
   if (!first) return summary;
-  const cause = `Most likely cause: ${first.finding.rule} at ${first.finding.file}:${first.finding.line}: ${first.finding.message}`;
+  // The first sentence only: the finding itself, printed below, carries the full explanation.
+  const headline = first.finding.message.split(/\.\s/)[0];
+  const cause = `Most likely cause: ${first.finding.rule} at ${first.finding.file}:${first.finding.line}: ${headline}`;
   const also = rest.length > 0 ? ` Also related: ${rest.map(({ finding }) => `${finding.rule} at ${finding.file}:${finding.line}`).join(", ")}.` : "";
   return `${summary} ${cause.replace(/\.?$/, ".")}${also}`.trim();
 }

@@ -85,7 +85,7 @@ function toProbeError(error: { name: string; message: string; stack: string }, c
   return out;
 }
 
-function toProbeHandle(handle: { type: string; description: string; stack: string[] }, context: BuildContext): ProbeHandle {
+function toProbeHandle(handle: { type: string; description: string; stack: string[]; origin?: string[] }, context: BuildContext): ProbeHandle {
   const frames = parseStack(handle.stack.join("\n"));
   const at = firstUserFrame(frames, context.preloadDir);
   const out: ProbeHandle = { type: handle.type, description: handle.description };
@@ -96,5 +96,7 @@ function toProbeHandle(handle: { type: string; description: string; stack: strin
   }
   const stack = reportFrames(frames, context.root, context.preloadDir);
   if (stack.length > 0) out.stack = stack;
+  const originFrames = handle.origin ? reportFrames(parseStack(handle.origin.join("\n")), context.root, context.preloadDir) : [];
+  if (originFrames.length > 0 && originFrames.join() !== stack.join()) out.startedBy = originFrames;
   return out;
 }

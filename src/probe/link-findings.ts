@@ -68,7 +68,7 @@ function handleScore(probe: ReportProbe, finding: ReportFinding): number {
   for (const handle of probe.handles) {
     for (const site of sites) {
       if (handle.file === site.file && handle.line === site.line) best = Math.max(best, 80);
-      else if ((handle.stack ?? []).some((frame) => frame.includes(`${site.file}:${site.line}:`))) best = Math.max(best, 70);
+      else if ([...(handle.stack ?? []), ...(handle.startedBy ?? [])].some((frame) => frame.includes(`${site.file}:${site.line}:`))) best = Math.max(best, 70);
       else if (handle.file === site.file) best = Math.max(best, 40);
     }
   }

@@ -65,7 +65,18 @@ function handleSentences(handles: ProbeHandle[]): string[] {
   if (handles.length === 0) return [];
   const listed = handles
     .slice(0, 3)
-    .map((handle) => `${handle.description}${handle.file ? ` (${handle.file}:${handle.line})` : ""}`)
+    .map((handle) => `${handle.description}${handle.file ? ` (${handle.file}:${handle.line})` : ""}${startedByPhrase(handle)}`)
     .join(", ");
   return [`The process stays alive because of ${listed}${handles.length > 3 ? ` and ${handles.length - 3} more` : ""}.`];
+}
+
+/** The frame that explains who started it: a constructor if one is on the stack, else the outermost. */
+export function startedByFrame(handle: ProbeHandle): string | null {
+  const frames = handle.startedBy ?? [];
+  return frames.find((frame) => frame.startsWith("new ")) ?? frames[frames.length - 1] ?? null;
+}
+
+function startedByPhrase(handle: ProbeHandle): string {
+  const frame = startedByFrame(handle);
+  return frame ? `, first started by ${frame.replace(/:\d+\)$/, ")")}` : "";
 }

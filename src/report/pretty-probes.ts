@@ -19,7 +19,13 @@ export function prettyProbes(report: ReportV1, c: C): string[] {
     }
     if (p.handles.length > 0) {
       out.push(`  ${c.dim("kept alive by:")}`);
-      for (const h of p.handles) out.push(`    ${h.type} ${h.description}${h.file ? ` ${c.dim("opened at")} ${c.cyan(`${h.file}:${h.line ?? "?"}`)}` : ""}`);
+      for (const h of p.handles) {
+        out.push(`    ${h.type} ${h.description}${h.file ? ` ${c.dim("opened at")} ${c.cyan(`${h.file}:${h.line ?? "?"}`)}` : ""}`);
+        if (h.startedBy && h.startedBy.length > 0) {
+          out.push(`      ${c.dim("first started by:")}`);
+          for (const frame of h.startedBy.slice(0, 8)) out.push(`        ${frame}`);
+        }
+      }
     }
     if (p.stack && p.stack.length > 0) {
       out.push(`  ${c.dim("main thread stack:")}`);

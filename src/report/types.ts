@@ -73,6 +73,8 @@ export interface ProbeHandle {
   line?: number;
   column?: number;
   stack?: string[];
+  /** Added: creation stack of the earlier resource that led to this one (a retry timer's first socket). */
+  startedBy?: string[];
 }
 
 export interface ProbeError {

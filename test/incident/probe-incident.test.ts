@@ -40,7 +40,18 @@ test("check on the incident replica: a hang under Node with the pending chain, t
     node.handles.map((handle) => [handle.type, handle.file, handle.line]),
     [["timer", "src/lib/redis.ts", 21]],
   );
-  assert.deepEqual(node.explainedBy?.[0], { rule: "tla-deadlock", file: "src/routes/index.ts", line: 5 });
+  // The retry timer was scheduled in a socket's error callback; the socket was opened by the
+  // auth client singleton's constructor chain: that origin is reported and linked.
+  assert.deepEqual(
+    (node.handles[0].startedBy ?? []).filter((frame) => frame.startsWith("new ") || frame.includes("auth-client.ts:13")),
+    ["new AuthCore (src/services/auth/auth-core.ts:11:10)", "new AuthClient (src/services/auth/auth-client.ts:5:5)", "<anonymous> (src/services/auth/auth-client.ts:13:27)"],
+  );
+  assert.match(node.summary ?? "", /first started by new AuthCore \(src\/services\/auth\/auth-core\.ts:11\)/);
+  assert.deepEqual(node.explainedBy, [
+    { rule: "tla-deadlock", file: "src/routes/index.ts", line: 5 },
+    { rule: "import-time-async", file: "src/services/auth/auth-client.ts", line: 13 },
+    { rule: "async-constructor", file: "src/services/auth/auth-core.ts", line: 11 },
+  ]);
   assert.match(node.summary ?? "", /Evaluation is stuck in src\/routes\/index\.ts:5 awaiting import of src\/web\/ui\/routes\/streaming-metrics\.routes\.ts/);
   assert.match(node.summary ?? "", /Most likely cause: tla-deadlock at src\/routes\/index\.ts:5/);
   const bun = report.probes.find((probe) => probe.runtime === "bun");

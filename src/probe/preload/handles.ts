@@ -69,7 +69,14 @@ function snapshot(isOwnFrame: (line: string) => boolean): WireHandle[] {
       continue;
     }
     if (entry.kind === "connect" || !keepsAlive(entry.kind, resource)) continue;
-    out.push({ id, type: typeOf(entry.kind, resource), description: describe(id, entry.kind, resource), stack: originFrames(id, isOwnFrame) });
+    const origin = ancestorFrames(entry.trigger, isOwnFrame);
+    out.push({
+      id,
+      type: typeOf(entry.kind, resource),
+      description: describe(id, entry.kind, resource),
+      stack: originFrames(id, isOwnFrame),
+      ...(origin.length > 0 ? { origin } : {}),
+    });
   }
   return out;
 }
@@ -155,6 +162,26 @@ function originFrames(id: number, isOwnFrame: (line: string) => boolean): string
     }
   }
   return fallback ?? [];
+}
+
+/**
+ * User frames of the OUTERMOST earlier resource along triggerAsyncId: a retry timer scheduled in a
+ * socket's error callback was really started by whatever opened the first socket (a constructor).
+ */
+function ancestorFrames(trigger: number, isOwnFrame: (line: string) => boolean): string[] {
+  let current: number | undefined = trigger;
+  let outermost: string[] = [];
+  for (let hops = 0; current !== undefined && current > 1 && hops < 256; hops++) {
+    const entry: Pick<Tracked, "trigger" | "origin" | "frames"> | undefined = tracked.get(current) ?? retired.get(current);
+    if (entry) {
+      entry.frames ??= framesOf(entry.origin.stack ?? "", isOwnFrame);
+      if (entry.frames.some(isUserFrame)) outermost = entry.frames;
+      current = entry.trigger;
+    } else {
+      current = triggers.get(current);
+    }
+  }
+  return outermost;
 }
 
 function framesOf(stack: string, isOwnFrame: (line: string) => boolean): string[] {

@@ -8,6 +8,8 @@ export interface WireHandle {
   description: string;
   /** The creation stack, already source-mapped by the child, user frames first. */
   stack: string[];
+  /** Creation stack of the outermost earlier resource that led to this one, if any. */
+  origin?: string[];
 }
 
 export type ProbeMessage =

@@ -6,8 +6,8 @@ import { InputError, UsageError, messageOf } from "../util/errors.js";
 import { exitCodeFor } from "./exit-code.js";
 import { collect, parseEnvPairs, parseFailOn, parsePositiveInt, type FailOn } from "./options.js";
 import { startProgress, type Progress } from "./progress.js";
-import { addConfigFlags, loadConfigForCommand } from "./config-flags.js";
-import { finishReport, type BaselineFlags } from "./finish-report.js";
+import { activeConfig, addConfigFlags, loadConfigForCommand } from "./config-flags.js";
+import type { BaselineFlags } from "../run/finish-report.js";
 import { registerInit } from "./init-command.js";
 import { formatOption, outputOption, planOutputs, prettyOnTty, writeReports } from "./report-flags.js";
 import type { ReportV1 } from "../report/types.js";
@@ -53,7 +53,11 @@ async function runStatic(
   } finally {
     progress.stop();
   }
-  report = await finishReport(report, flags);
+  // Config rule settings and the baseline, between analysis and output (loaded lazily).
+  const { finishReport } = await import("../run/finish-report.js");
+  const finished = await finishReport(report, flags, activeConfig());
+  if (finished.notice) process.stderr.write(`startup-doctor: ${finished.notice}\n`);
+  report = finished.report;
   await writeReports(report, targets, flags.color);
   process.exitCode = exitCodeFor(report, failOn);
 }

@@ -3,6 +3,7 @@
 // and a module stays "evaluating" until the root of its strongly connected component finishes,
 // even after its own body has run (../shared/runtime-facts.md §1). Dynamic imports are evaluated
 // after the synchronous pass, as new roots. Iterative: 10,000-module chains must not overflow.
+import { edgesBackTo } from "./reach.js";
 import { stronglyConnectedComponents } from "./scc.js";
 import type { GraphEdge, ModuleGraph } from "./types.js";
 
@@ -102,13 +103,7 @@ export function isEvaluatingAt(order: EvaluationOrder, file: string, time: numbe
 
 /** The evaluation stack from the entry down to `file`: the imports that led evaluation there. */
 export function evaluationStack(order: EvaluationOrder, file: string): GraphEdge[] {
-  const chain: GraphEdge[] = [];
-  let cursor = file;
-  for (let edge = order.parent.get(cursor); edge; edge = order.parent.get(cursor)) {
-    chain.unshift(edge);
-    cursor = edge.from;
-  }
-  return chain;
+  return edgesBackTo(order.parent, file);
 }
 
 const componentCache = new WeakMap<ModuleGraph, Map<string, Map<string, string[]>>>();

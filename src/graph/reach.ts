@@ -22,10 +22,14 @@ export function eagerReach(graph: ModuleGraph, entry: string): ReachTree {
 
 /** The chain of edges from the tree's entry to `target`, or null when it is not reached eagerly. */
 export function chainTo(tree: ReachTree, target: string): GraphEdge[] | null {
-  if (!tree.via.has(target)) return null;
+  return tree.via.has(target) ? edgesBackTo(tree.via, target) : null;
+}
+
+/** Follows a "reached through" map back from `target` to its root, returning the edges in order. */
+export function edgesBackTo(via: ReadonlyMap<string, GraphEdge | null>, target: string): GraphEdge[] {
   const chain: GraphEdge[] = [];
   let cursor = target;
-  for (let edge = tree.via.get(cursor); edge; edge = tree.via.get(cursor)) {
+  for (let edge = via.get(cursor); edge; edge = via.get(cursor)) {
     chain.unshift(edge);
     cursor = edge.from;
   }

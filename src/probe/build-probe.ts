@@ -72,28 +72,21 @@ function readSource(path: string): string | null {
   }
 }
 
-function toProbeError(error: { name: string; message: string; stack: string }, context: BuildContext): ProbeError {
-  const frames = parseStack(error.stack);
+/** file/line/column of the first project frame, root-relative; empty when there is none. */
+function userLocation(frames: ReturnType<typeof parseStack>, context: BuildContext): { file?: string; line?: number; column?: number } {
   const at = firstUserFrame(frames, context.preloadDir);
-  const out: ProbeError = { name: error.name, message: error.message };
-  if (at) {
-    out.file = toReportPath(context.root, at.file);
-    out.line = at.line;
-    out.column = at.column;
-  }
+  return at ? { file: toReportPath(context.root, at.file), line: at.line, column: at.column } : {};
+}
+
+function toProbeError(error: { name: string; message: string; stack: string }, context: BuildContext): ProbeError {
+  const out: ProbeError = { name: error.name, message: error.message, ...userLocation(parseStack(error.stack), context) };
   if (error.stack) out.stack = error.stack;
   return out;
 }
 
 function toProbeHandle(handle: { type: string; description: string; stack: string[]; origin?: string[] }, context: BuildContext): ProbeHandle {
   const frames = parseStack(handle.stack.join("\n"));
-  const at = firstUserFrame(frames, context.preloadDir);
-  const out: ProbeHandle = { type: handle.type, description: handle.description };
-  if (at) {
-    out.file = toReportPath(context.root, at.file);
-    out.line = at.line;
-    out.column = at.column;
-  }
+  const out: ProbeHandle = { type: handle.type, description: handle.description, ...userLocation(frames, context) };
   const stack = reportFrames(frames, context.root, context.preloadDir);
   if (stack.length > 0) out.stack = stack;
   const originFrames = handle.origin ? reportFrames(parseStack(handle.origin.join("\n")), context.root, context.preloadDir) : [];

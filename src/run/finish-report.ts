@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import type { ReportV1 } from "../report/types.js";
 import { InputError, UsageError } from "../util/errors.js";
 import { isInside, joinPath, relativeTo, resolvePath } from "../util/path.js";
-import { activeConfig } from "./config-flags.js";
+import type { StartupDoctorConfig } from "../config/types.js";
 
 export interface BaselineFlags {
   baseline?: string;
@@ -13,8 +13,13 @@ export interface BaselineFlags {
 
 const BASELINE_COMMANDS = new Set(["scan", "check"]);
 
-export async function finishReport(report: ReportV1, flags: BaselineFlags): Promise<ReportV1> {
-  const config = activeConfig();
+export interface FinishedReport {
+  report: ReportV1;
+  /** A line for the user (the CLI prints it on stderr), e.g. that the baseline was written. */
+  notice?: string;
+}
+
+export async function finishReport(report: ReportV1, flags: BaselineFlags, config: StartupDoctorConfig | null): Promise<FinishedReport> {
   let out = report;
   if (config && (config.rules || config.include || config.ignore)) {
     const { applyConfig } = await import("../config/apply.js");
@@ -24,21 +29,21 @@ export async function finishReport(report: ReportV1, flags: BaselineFlags): Prom
   if (!BASELINE_COMMANDS.has(command)) {
     // `probe` reports no findings, so every baseline entry would look fixed.
     if (flags.updateBaseline) throw new UsageError(`--update-baseline works with scan and check, not ${command}`);
-    return out;
+    return { report: out };
   }
   const { BASELINE_FILE, readBaseline, writeBaseline } = await import("../baseline/file.js");
   const { applyBaseline, createBaseline } = await import("../baseline/apply.js");
   const defaultFile = joinPath(out.root, BASELINE_FILE);
   const file = flags.baseline !== undefined ? resolvePath(flags.baseline) : existsSync(defaultFile) || flags.updateBaseline ? defaultFile : undefined;
-  if (!file) return out;
+  if (!file) return { report: out };
   const shown = isInside(out.root, file) ? relativeTo(out.root, file) : file;
   if (flags.updateBaseline) {
     const baseline = createBaseline(out);
     writeBaseline(file, baseline);
     const findings = baseline.findings.reduce((n, f) => n + (f.count ?? 1), 0);
-    process.stderr.write(`startup-doctor: wrote ${shown}: ${baseline.cycles.length} runtime cycle(s), ${findings} other finding(s)\n`);
-    return applyBaseline(out, baseline, shown);
+    const notice = `wrote ${shown}: ${baseline.cycles.length} runtime cycle(s), ${findings} other finding(s)`;
+    return { report: applyBaseline(out, baseline, shown), notice };
   }
   if (!existsSync(file)) throw new InputError(`no such baseline file: ${flags.baseline} (create it with --update-baseline)`);
-  return applyBaseline(out, readBaseline(file, shown), shown);
+  return { report: applyBaseline(out, readBaseline(file, shown), shown) };
 }

@@ -12,7 +12,11 @@ export function activeConfig(): StartupDoctorConfig | null {
 
 export function addConfigFlags(cmd: Command): Command {
   return cmd
-    .option("--config <file>", "configuration file (default: startup-doctor.config.json, else package.json#startup-doctor)")
+    .option("--config <file>", "configuration file (default: startup-doctor.config.json, else package.json#startup-doctor)");
+}
+
+export function addBaselineFlags(cmd: Command): Command {
+  return cmd
     .option("--baseline <file>", "known problems to tolerate (default: .startup-doctor-baseline.json when present); only new ones fail")
     .option("--update-baseline", "record every current problem in the baseline file and exit 0");
 }

@@ -60,11 +60,6 @@ export function planOutputs(given: unknown, allowed: readonly string[], fallback
   return targets;
 }
 
-/** Whether a human is watching stdout for the pretty report (spinner, colours). */
-export function prettyOnTty(targets: OutputTarget[]): boolean {
-  return targets.some((t) => t.format === "pretty" && t.file === undefined) && process.stdout.isTTY === true;
-}
-
 const MACHINE_READABLE = new Set(["json", "sarif", "markdown", "dot", "mermaid"]);
 
 export async function writeReports(report: ReportV1, targets: OutputTarget[], color: boolean): Promise<void> {
@@ -75,7 +70,8 @@ export async function writeReports(report: ReportV1, targets: OutputTarget[], co
     return (await loadReporter(format))(report, { color: useColor, pathPrefix });
   };
   for (const t of targets) {
-    const useColor = color && !process.env.NO_COLOR && t.format === "pretty" && t.file === undefined && process.stdout.isTTY === true;
+    // `color`: stdout's choice (color.ts); a file never gets colour.
+    const useColor = color && t.format === "pretty" && t.file === undefined;
     const text = await render(t.format, useColor);
     if (t.file === undefined) process.stdout.write(text);
     else {

@@ -32,6 +32,7 @@ const FROM_CONFIG: Record<string, (c: StartupDoctorConfig) => unknown> = {
   envFile: (c) => c.envFile,
   failOn: (c) => c.failOn,
   baseline: (c) => c.baseline,
+  scope: (c) => c.scope,
 };
 
 export async function loadConfigForCommand(_program: Command, cmd: Command): Promise<void> {

@@ -37,3 +37,9 @@ export function parseEnvPairs(pairs: string[]): Record<string, string> {
   }
   return env;
 }
+
+export function parseScope(value: string | undefined): "startup" | "all" {
+  const v = value ?? "startup";
+  if (v !== "startup" && v !== "all") throw new UsageError(`--scope must be startup or all (got '${value}')`);
+  return v;
+}

@@ -7,7 +7,8 @@ import type { ReportV1 } from "../report/types.js";
 import { colorWanted } from "./color.js";
 import { activeConfig, addBaselineFlags, addConfigFlags } from "./config-flags.js";
 import { exitCodeFor } from "./exit-code.js";
-import { collect, parseFailOn, type FailOn } from "./options.js";
+import { collect, parseFailOn, parseScope, type FailOn } from "./options.js";
+import type { ScopeMode } from "../project/scope.js";
 import { startProgress, type Progress } from "./progress.js";
 import { formatOption, outputOption, planOutputs, writeReports } from "./report-flags.js";
 
@@ -17,6 +18,8 @@ export interface CommonFlags extends BaselineFlags {
   failOn?: string;
   tsconfig?: string;
   entry?: string[];
+  /** --scope startup|all. */
+  scope?: string;
   /** false with --no-color; commands without colour never set it. */
   color?: boolean;
   /** false with --no-progress. */
@@ -39,7 +42,8 @@ export function addCommon(cmd: Command, spec: CommonSpec): Command {
   if (spec.failOn) cmd.option("--fail-on <severity>", "exit 1 when a finding is at or above: error, warning, info, none", "error");
   cmd
     .option("-p, --tsconfig <file>", "tsconfig to use for every file (default: each file's nearest tsconfig.json)")
-    .option("-e, --entry <file>", "entrypoint, repeatable (default: from package.json, then src/index.ts...)", collect, []);
+    .option("-e, --entry <file>", "entrypoint, repeatable (default: from package.json, then src/index.ts...)", collect, [])
+    .option("--scope <scope>", "startup: leave out tests, stories, scripts and browser code the startup path does not import; all: scan every file", "startup");
   if (spec.color) cmd.option("--no-color", "no colours (NO_COLOR is honoured, FORCE_COLOR forces them)");
   cmd.option("--no-progress", "no live progress on stderr (also off when CI is set or stderr is not a terminal)");
   addConfigFlags(cmd);
@@ -51,6 +55,7 @@ export interface StaticRunOptions {
   dir: string;
   tsconfig?: string;
   entries: string[];
+  scope: ScopeMode;
   onAnalysisProgress: AnalysisProgressListener;
 }
 
@@ -64,11 +69,12 @@ export async function runStatic(
 ): Promise<void> {
   const targets = planOutputs(flags.targets, formats, fallback);
   const failOn: FailOn = parseFailOn(flags.failOn);
+  const scope = parseScope(flags.scope);
   const flagColor = flags.color !== false;
   const progress = await startProgress({ flag: flags.progress !== false, color: colorWanted(flagColor, process.stderr), ...progressOptions }, "Reading the project");
   let report: ReportV1;
   try {
-    report = await run({ dir, tsconfig: flags.tsconfig, entries: flags.entry ?? [], onAnalysisProgress: (e) => progress.analysis(e) }, progress);
+    report = await run({ dir, tsconfig: flags.tsconfig, entries: flags.entry ?? [], scope, onAnalysisProgress: (e) => progress.analysis(e) }, progress);
   } finally {
     progress.stop();
   }

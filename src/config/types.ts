@@ -24,4 +24,6 @@ export interface StartupDoctorConfig {
   failOn?: FailOnSetting;
   tsconfig?: string;
   baseline?: string;
+  /** "startup" (default): leave out tests, stories, scripts and browser code; "all": scan every file. */
+  scope?: "startup" | "all";
 }

@@ -57,6 +57,7 @@ const KEYS: Record<string, Check> = {
   envFile: nonEmptyString,
   tsconfig: nonEmptyString,
   baseline: nonEmptyString,
+  scope: oneOf(["startup", "all"]),
 };
 
 /** `file` names the source in messages; `where` is the key path prefix ("startup-doctor." inside package.json). */

@@ -22,6 +22,9 @@ function scoreFinding(probe: ReportProbe, finding: ReportFinding): number {
   switch (finding.rule) {
     case "tla-deadlock":
       return probe.status === "hang" || probe.status === "unsettled" ? deadlockScore(probe, finding) : 0;
+    case "tla-cycle-risk":
+      // A risk, not a certainty: it ranks below any certain deadlock that overlaps as much.
+      return probe.status === "hang" || probe.status === "unsettled" ? Math.max(0, deadlockScore(probe, finding) - 60) : 0;
     case "tdz-risk":
       return probe.status === "crash" ? crashScore(probe, finding, 90) : 0;
     case "import-cycle":

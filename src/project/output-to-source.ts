@@ -1,6 +1,6 @@
 // Maps a build output path (dist/server.js, dist/index.d.ts) back to the source file that
 // produces it, using the tsconfig's outDir/rootDir, else the usual src/ layout.
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import { isInside, joinPath, relativeTo, toPosix } from "../util/path.js";
 import type { TsConfig } from "./types.js";
 
@@ -26,14 +26,26 @@ function splitExt(file: string): [string, string] {
 /** Source candidates for `stem` + ext, first existing wins. */
 export function withSourceExtension(file: string): string | null {
   const [stem, ext] = splitExt(file);
-  for (const candidate of SOURCE_EXTS[ext] ?? []) {
-    if (existsSync(stem + candidate)) return stem + candidate;
+  // `node dist/main` and `require("../dist/cli")`: Node's own extension and index lookup.
+  const candidates = ext === "" ? EXTENSIONLESS : (SOURCE_EXTS[ext] ?? []);
+  for (const candidate of candidates) {
+    if (isFile(stem + candidate)) return stem + candidate;
   }
   return null;
 }
 
+const EXTENSIONLESS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", "/index.ts", "/index.tsx", "/index.js", "/index.mjs", "/index.cjs"];
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export function outputToSource(file: string, packageDir: string, config: TsConfig | null): string | null {
-  const direct = /\.d\.[cm]?ts$/.test(file) ? null : existsSync(file) ? file : null;
+  const direct = /\.d\.[cm]?ts$/.test(file) ? null : isFile(file) ? file : null;
   const outDir = config?.options.outDir ? toPosix(config.options.outDir) : null;
   if (outDir && isInside(outDir, file)) {
     const rel = relativeTo(outDir, file);

@@ -16,12 +16,14 @@ export function pretty(report: ReportV1, options: { color: boolean }): string {
   const entries = report.entrypointSources ?? report.entrypoints.map((file) => ({ file, source: "" }));
   out.push(`${c.bold("startup-doctor")} ${report.command ?? "scan"} ${c.dim(report.root)}`);
   out.push(`${report.modules} modules · entrypoints: ${entries.length === 0 ? c.yellow("none found (use --entry)") : entries.map((e) => `${e.file}${e.source ? c.dim(` (${e.source})`) : ""}`).join(", ")}`);
+  const left = excludedLine(report);
+  if (left) out.push(c.dim(left));
   out.push("");
 
   if (report.probes.length > 0) out.push(...prettyProbes(report, c), "");
 
   // Within a severity, what stops startup outright (a deadlock, a crash) comes before its causes.
-  const ruleRank = (rule: string): number => ["tla-deadlock", "tdz-risk", "async-constructor", "import-time-async"].indexOf(rule) >>> 0;
+  const ruleRank = (rule: string): number => ["tla-deadlock", "unresolved-import", "import-case-mismatch", "tdz-risk", "async-constructor", "import-time-async", "tla-cycle-risk"].indexOf(rule) >>> 0;
   const findings = [...report.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || ruleRank(a.rule) - ruleRank(b.rule) || a.file.localeCompare(b.file) || a.line - b.line);
   for (const [group, items] of groupByEntrypoint(findings)) {
     out.push(c.bold(group));
@@ -54,6 +56,20 @@ export function pretty(report: ReportV1, options: { color: boolean }): string {
   const verdict = report.findings.length === 0 && runtime.length === 0 ? c.green("No startup problems found.") : summary.join(" · ");
   out.push(verdict);
   return `${out.join("\n")}\n`;
+}
+
+/** "left out: 212 test files, 4 scripts (--scope all scans them)", or null when nothing was. */
+export function excludedLine(report: ReportV1): string | null {
+  const x = report.excluded;
+  if (!x) return null;
+  const parts = [
+    [x.tests, "test file"],
+    [x.stories, "story", "stories"],
+    [x.scripts, "script"],
+    [x.browser, "browser file"],
+  ] as const;
+  const shown = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : (many ?? `${one}s`)}`);
+  return shown.length > 0 ? `left out: ${shown.join(", ")} (--scope all scans them)` : null;
 }
 
 function groupByEntrypoint(findings: ReportFinding[]): Map<string, ReportFinding[]> {

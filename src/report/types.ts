@@ -143,6 +143,8 @@ export interface ReportV1 {
   explain?: ReportExplain;
   /** Added: the rules that ran, with their severity after configuration (SARIF and markdown describe them). */
   rules?: ReportRule[];
+  /** Added: files left out of the scan (scope "startup", the default) because they are tests, stories, scripts run directly or browser code; a left-out file the startup path imports is scanned anyway. */
+  excluded?: { tests: number; stories: number; scripts: number; browser: number };
 }
 
 /** Added: one rule as it ran. */

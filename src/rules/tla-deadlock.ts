@@ -1,6 +1,6 @@
 import { awaitedImports, type AwaitedImportSite } from "../graph/facts/awaited-imports.js";
 import { moduleScopeOf, targetOf } from "../graph/facts/symbols.js";
-import { evaluationCycles, evaluationOrder, evaluationStack, isEvaluatingAt, type EvaluationOrder } from "../graph/evaluation-order.js";
+import { evaluationOrder, evaluationStack, isEvaluatingAt, type EvaluationOrder } from "../graph/evaluation-order.js";
 import type { GraphEdge, ModuleGraph } from "../graph/types.js";
 import type { ChainHop } from "../report/types.js";
 import { docsUrl, type Finding, type Rule, type RuleContext } from "./types.js";
@@ -13,28 +13,39 @@ export const tlaDeadlock = {
   defaultSeverity: "error",
   description: "Module evaluation awaits an import() whose static imports lead back to a module that is still evaluating: startup never finishes.",
   check(ctx: RuleContext): Finding[] {
-    const findings = new Map<string, Finding>();
-    const awaiting = new Set<string>();
-    for (const entry of ctx.entrypoints) {
-      if (!ctx.graph.modules.has(entry)) continue;
-      const order = evaluationOrder(ctx.graph, entry);
-      for (const file of order.order) {
-        const scope = moduleScopeOf(ctx.graph, file);
-        if (!scope) continue;
-        for (const wait of awaitedImports(ctx.graph, file, scope.body)) {
-          const finding = deadlock(ctx, order, file, wait);
-          if (!finding) continue;
-          awaiting.add(file);
-          const key = `${finding.file}:${finding.line}`;
-          const known = findings.get(key);
-          if (known) known.entrypoints = [...new Set([...(known.entrypoints ?? []), ctx.rel(entry)])];
-          else findings.set(key, finding);
-        }
-      }
-    }
-    return [...findings.values(), ...awaitInCycle(ctx, awaiting)];
+    return certainDeadlocks(ctx).findings;
   },
 } as const satisfies Rule;
+
+const memo = new WeakMap<RuleContext, { findings: Finding[]; awaiting: Set<string> }>();
+
+/** The certain deadlocks, and the modules whose top-level await is one (tla-cycle-risk skips those). */
+export function certainDeadlocks(ctx: RuleContext): { findings: Finding[]; awaiting: Set<string> } {
+  const known = memo.get(ctx);
+  if (known) return known;
+  const findings = new Map<string, Finding>();
+  const awaiting = new Set<string>();
+  for (const entry of ctx.entrypoints) {
+    if (!ctx.graph.modules.has(entry)) continue;
+    const order = evaluationOrder(ctx.graph, entry);
+    for (const file of order.order) {
+      const scope = moduleScopeOf(ctx.graph, file);
+      if (!scope) continue;
+      for (const wait of awaitedImports(ctx.graph, file, scope.body)) {
+        const finding = deadlock(ctx, order, file, wait);
+        if (!finding) continue;
+        awaiting.add(file);
+        const key = `${finding.file}:${finding.line}`;
+        const same = findings.get(key);
+        if (same) same.entrypoints = [...new Set([...(same.entrypoints ?? []), ctx.rel(entry)])];
+        else findings.set(key, finding);
+      }
+    }
+  }
+  const result = { findings: [...findings.values()], awaiting };
+  memo.set(ctx, result);
+  return result;
+}
 
 function deadlock(ctx: RuleContext, order: EvaluationOrder, file: string, wait: AwaitedImportSite): Finding | null {
   const target = targetOf(ctx.graph, wait.file, wait.site.specifier);
@@ -83,7 +94,7 @@ function blocks(edge: GraphEdge): boolean {
 }
 
 /** Shortest path (BFS, earliest line first) from `start` to a module that satisfies `goal`. */
-function pathTo(graph: ModuleGraph, start: string, goal: (file: string) => boolean, keep: (e: GraphEdge) => boolean = () => true, loop = false): GraphEdge[] | null {
+export function pathTo(graph: ModuleGraph, start: string, goal: (file: string) => boolean, keep: (e: GraphEdge) => boolean = () => true, loop = false): GraphEdge[] | null {
   if (!loop && goal(start)) return [];
   const via = new Map<string, GraphEdge>();
   const queue = [start];
@@ -104,30 +115,3 @@ function pathTo(graph: ModuleGraph, start: string, goal: (file: string) => boole
   return null;
 }
 
-/** A top-level await in a module of a cycle of imports that evaluation waits for. */
-function awaitInCycle(ctx: RuleContext, reported: Set<string>): Finding[] {
-  const out: Finding[] = [];
-  for (const [file, component] of evaluationCycles(ctx.graph, "blocking")) {
-    const first = moduleScopeOf(ctx.graph, file)?.topLevelAwaits[0];
-    if (!first || reported.has(file)) continue;
-    const members = new Set(component);
-    const loop = pathTo(ctx.graph, file, (f) => f === file, (e) => members.has(e.to), true) ?? [];
-    const closing = loop[loop.length - 1];
-    const shown = [file, ...loop.map((e) => e.to)].map(ctx.rel).join(" -> ");
-    out.push({
-      rule: "tla-deadlock",
-      severity: "warning",
-      file: ctx.rel(file),
-      line: first.line,
-      column: first.column,
-      code: first.code,
-      message: `top-level await in a module of an import cycle (${shown}): the cycle's other members cannot finish evaluating until it settles, and if what it awaits needs one of them, startup hangs`,
-      chain: loop.map((e) => ({ file: ctx.rel(e.from), line: e.line, note: `imports ${ctx.rel(e.to)}` })),
-      fix: `move the await into an async start() that the entrypoint calls after its imports${closing ? `, or break the cycle at ${ctx.rel(closing.from)}:${closing.line}` : ""}`,
-      entrypoints: ctx.reach.filter((r) => r.via.has(file)).map((r) => ctx.rel(r.entry)),
-      key: `tla-deadlock:${ctx.rel(file)}:<module>:top-level-await-in-cycle`,
-      docs: docsUrl("tla-deadlock"),
-    });
-  }
-  return out;
-}

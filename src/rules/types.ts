@@ -3,7 +3,7 @@ import type { ReachTree } from "../graph/reach.js";
 import type { ModuleGraph } from "../graph/types.js";
 import type { ReportFinding, Severity } from "../report/types.js";
 
-export type RuleId = "import-cycle" | "async-constructor" | "import-time-async" | "tla-deadlock" | "tdz-risk";
+export type RuleId = "import-cycle" | "async-constructor" | "import-time-async" | "tla-deadlock" | "tla-cycle-risk" | "tdz-risk" | "unresolved-import" | "import-case-mismatch";
 
 export type Finding = ReportFinding & { rule: RuleId };
 

@@ -4,7 +4,8 @@ import { findCycles, type GraphCycle } from "../graph/cycles.js";
 import { eagerReach } from "../graph/reach.js";
 import { createResolver, type Resolver } from "../graph/resolve.js";
 import type { ModuleGraph } from "../graph/types.js";
-import { findEntrypoints, type FoundEntrypoint } from "../project/entrypoints.js";
+import { browserPackageDirs, filesRunByScripts, findEntrypoints, packagesOf, type FoundEntrypoint } from "../project/entrypoints.js";
+import { countExcluded, partitionScope, type ExcludedCounts, type ScopeMode } from "../project/scope.js";
 import { loadProject } from "../project/load-project.js";
 import type { Project } from "../project/types.js";
 import { rules as ruleRegistry, runRules } from "../rules/index.js";
@@ -17,6 +18,8 @@ export interface AnalyzeOptions {
   dir: string;
   tsconfig?: string;
   entries?: string[];
+  /** "startup" (default) leaves tests, stories, scripts and browser code out unless startup reaches them. */
+  scope?: ScopeMode;
 }
 
 export interface Analysis {
@@ -26,6 +29,8 @@ export interface Analysis {
   entrypoints: FoundEntrypoint[];
   findings: Finding[];
   ctx: RuleContext;
+  /** Files left out of the scan by scope, by kind (those startup reached are not counted). */
+  excluded: ExcludedCounts;
 }
 
 export interface PreparedProject {
@@ -43,7 +48,13 @@ export function prepare(options: AnalyzeOptions): PreparedProject {
 
 export function analyze(options: AnalyzeOptions, prepared: PreparedProject = prepare(options)): Analysis {
   const { project, resolver, entrypoints } = prepared;
-  const graph = buildGraph(project, resolver, { extraFiles: entrypoints.map((e) => e.file) });
+  const scoped = partitionScope(project.files, {
+    packageDirs: packagesOf(project).map((p) => p.dir),
+    runByScripts: filesRunByScripts(project, resolver.configFor),
+    browserPackages: browserPackageDirs(project),
+    entrypoints: new Set(entrypoints.map((e) => e.file)),
+  }, options.scope ?? "startup");
+  const graph = buildGraph({ ...project, files: scoped.files }, resolver, { extraFiles: entrypoints.map((e) => e.file) });
   const cycles = findCycles(graph);
   const rel = (file: string): string => relativeTo(project.root, file);
   const ctx: RuleContext = {
@@ -54,7 +65,8 @@ export function analyze(options: AnalyzeOptions, prepared: PreparedProject = pre
     reach: entrypoints.filter((e) => graph.modules.has(e.file)).map((e) => eagerReach(graph, e.file)),
     rel,
   };
-  return { project, graph, cycles, entrypoints, findings: runRules(ctx), ctx };
+  const excluded = countExcluded(scoped.excluded, (f) => graph.modules.has(f));
+  return { project, graph, cycles, entrypoints, findings: runRules(ctx), ctx, excluded };
 }
 
 export function toReport(analysis: Analysis, command: NonNullable<ReportV1["command"]>): ReportV1 {
@@ -84,6 +96,7 @@ export function toReport(analysis: Analysis, command: NonNullable<ReportV1["comm
     entrypointSources: entrypoints.map((e) => ({ file: rel(e.file), source: e.source })),
     warnings: [...project.warnings, ...graph.warnings],
     command,
+    excluded: analysis.excluded,
     rules: ruleRegistry.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, docs: docsUrl(r.id) })),
   };
 }

@@ -51,8 +51,12 @@ test("the pretty explain output lists file:line per hop; a path suffix without e
 
 test("explain finds the start script's entry by itself, and an unknown module is a one-line error", () => {
   const found = JSON.parse(runCli(["explain", "src/routes/health.ts", root, "--format", "json"]).stdout) as ReportV1;
-  assert.deepEqual(found.entrypointSources, [{ file: "src/server.ts", source: "package.json#scripts.start" }]);
-  assert.deepEqual(found.explain?.chains.map((c) => c.hops?.map((h) => `${h.from}:${h.line}`)), [["src/server.ts:2", "src/routes/index.ts:1"]]);
+  // A worker script starts a process of its own: its file is an entrypoint too.
+  assert.deepEqual(found.entrypointSources, [
+    { file: "src/server.ts", source: "package.json#scripts.start" },
+    { file: "src/worker.ts", source: "package.json#scripts.worker" },
+  ]);
+  assert.deepEqual(found.explain?.chains.map((c) => c.hops?.map((h) => `${h.from}:${h.line}`)), [["src/server.ts:2", "src/routes/index.ts:1"], ["src/worker.ts:1"]]);
   const missing = runCli(["explain", "src/nope.ts", root]);
   assert.equal(missing.code, 2);
   assert.equal(missing.stderr, "startup-doctor: no module matches 'src/nope.ts'\n");

@@ -65,14 +65,14 @@ const MACHINE_READABLE = new Set(["json", "sarif", "markdown", "dot", "mermaid"]
 export async function writeReports(report: ReportV1, targets: OutputTarget[], color: boolean): Promise<void> {
   const { loadReporter, isFormat } = await import("../report/index.js");
   const pathPrefix = ciPathPrefix(report.root);
-  const render = async (format: string, useColor: boolean): Promise<string> => {
+  const render = async (format: string, useColor: boolean, width?: number): Promise<string> => {
     if (!isFormat(format)) throw new UsageError(`unknown format '${format}'`);
-    return (await loadReporter(format))(report, { color: useColor, pathPrefix });
+    return (await loadReporter(format))(report, { color: useColor, pathPrefix, width });
   };
   for (const t of targets) {
     // `color`: stdout's choice (color.ts); a file never gets colour.
     const useColor = color && t.format === "pretty" && t.file === undefined;
-    const text = await render(t.format, useColor);
+    const text = await render(t.format, useColor, t.file === undefined ? terminalWidth() : undefined);
     if (t.file === undefined) process.stdout.write(text);
     else {
       mkdirSync(dirOf(resolvePath(t.file)), { recursive: true });
@@ -86,6 +86,13 @@ export async function writeReports(report: ReportV1, targets: OutputTarget[], co
     const stdoutFormat = targets.find((t) => t.file === undefined)?.format;
     if (annotations) (stdoutFormat && MACHINE_READABLE.has(stdoutFormat) ? process.stderr : process.stdout).write(annotations);
   }
+}
+
+/** stdout's columns on a terminal, else an exported COLUMNS; undefined: do not wrap. */
+export function terminalWidth(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  if (stream.isTTY && stream.columns > 0) return stream.columns;
+  const columns = Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
 }
 
 /** Report root relative to the checkout (GITHUB_WORKSPACE, else the working directory), for CI paths. */

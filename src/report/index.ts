@@ -5,6 +5,8 @@ export interface ReporterOptions {
   color: boolean;
   /** Report root relative to the folder CI paths are written against (the repository root), e.g. "packages/api/"; "" when the same. */
   pathPrefix?: string;
+  /** Added: terminal columns the pretty report wraps to; undefined: no wrapping. */
+  width?: number;
 }
 
 export type Reporter = (report: ReportV1, options: ReporterOptions) => string;

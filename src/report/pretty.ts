@@ -1,17 +1,29 @@
-// Human output: the answer first (most severe finding, grouped by entrypoint), then cycles, then
-// the details. Reads only the report.
+// Human output for the person at 2 a.m.: the answer first (each probe's verdict with its cause
+// in one sentence, the most severe finding), then the details (probe blocks, findings by
+// entrypoint, cycles, warnings), and last the counts and the worst verdict again, so that the
+// screen left after the run shows it. Wrapped to the terminal width when there is one.
+// Reads only the report.
 import { Chalk } from "chalk";
-import type { ReportCycle, ReportFinding, ReportV1, Severity } from "./types.js";
+import type { ReportCycle, ReportFinding, ReportProbe, ReportV1, Severity } from "./types.js";
 import { prettyProbes } from "./pretty-probes.js";
+import { byVerdict, causeSentence, isFailed, probeLabel } from "./probe-headline.js";
+import { wrapLines } from "./wrap.js";
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function pretty(report: ReportV1, options: { color: boolean }): string {
+export interface PrettyOptions {
+  color: boolean;
+  /** Terminal columns to wrap to; undefined: no wrapping (a file, a pipe). */
+  width?: number;
+}
+
+type C = InstanceType<typeof Chalk>;
+
+export function pretty(report: ReportV1, options: PrettyOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
+  if (report.explain) return `${wrapLines(prettyExplain(report, c), options.width).join("\n")}\n`;
   const out: string[] = [];
   const sev = (s: Severity): string => (s === "error" ? c.red.bold("error  ") : s === "warning" ? c.yellow("warning") : c.blue("info   "));
-
-  if (report.explain) return prettyExplain(report, c);
 
   const entries = report.entrypointSources ?? report.entrypoints.map((file) => ({ file, source: "" }));
   out.push(`${c.bold("startup-doctor")} ${report.command ?? "scan"} ${c.dim(report.root)}`);
@@ -20,19 +32,26 @@ export function pretty(report: ReportV1, options: { color: boolean }): string {
   if (left) out.push(c.dim(left));
   out.push("");
 
-  if (report.probes.length > 0) out.push(...prettyProbes(report, c), "");
-
   // Within a severity, what stops startup outright (a deadlock, a crash) comes before its causes.
   const ruleRank = (rule: string): number => ["tla-deadlock", "unresolved-import", "import-case-mismatch", "tdz-risk", "async-constructor", "import-time-async", "tla-cycle-risk"].indexOf(rule) >>> 0;
   const findings = [...report.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || ruleRank(a.rule) - ruleRank(b.rule) || a.file.localeCompare(b.file) || a.line - b.line);
+  const runtime = report.cycles.filter((cy) => cy.runtime);
+  const lazy = report.cycles.filter((cy) => !cy.runtime);
+
+  // The answer.
+  const probes = [...report.probes].sort(byVerdict);
+  for (const p of probes) out.push(verdictLine(p, c));
+  for (const line of runtimesDiffer(report, c)) out.push(line);
+  if (findings[0]) out.push(`${findings.length === 1 ? "Finding" : `Most severe of ${findings.length} findings`}: ${sev(findings[0].severity).trim()} ${c.cyan(`${findings[0].file}:${findings[0].line}`)} ${c.dim(findings[0].rule)} ${headline(findings[0].message)}`);
+  if (probes.length > 0 || findings[0]) out.push("");
+
+  // The details.
+  if (report.probes.length > 0) out.push(c.dim("Details"), ...prettyProbes(report, c), "");
   for (const [group, items] of groupByEntrypoint(findings)) {
     out.push(c.bold(group));
     for (const f of items) out.push(...formatFinding(f, sev, c));
     out.push("");
   }
-
-  const runtime = report.cycles.filter((cy) => cy.runtime);
-  const lazy = report.cycles.filter((cy) => !cy.runtime);
   if (runtime.length > 0) {
     out.push(c.bold(`Runtime import cycles (${runtime.length})`));
     for (const cycle of runtime) out.push(...formatCycle(cycle, c));
@@ -50,12 +69,38 @@ export function pretty(report: ReportV1, options: { color: boolean }): string {
     if (warnings.length > 20) out.push(c.dim(`  … ${warnings.length - 20} more (see --format json)`));
     out.push("");
   }
+
+  // The counts, and the worst verdict again as the last line.
   const counts = (s: Severity): number => report.findings.filter((f) => f.severity === s).length;
+  const failed = probes.filter(isFailed);
   const summary = [`${counts("error")} error(s)`, `${counts("warning")} warning(s)`, `${runtime.length} runtime cycle(s)`];
+  if (report.probes.length > 0) summary.push(`${failed.length} of ${report.probes.length} probe(s) failed`);
   if (report.baseline) summary.push(`${report.baseline.known} known from baseline`, `${report.baseline.fixed.length} fixed`);
-  const verdict = report.findings.length === 0 && runtime.length === 0 ? c.green("No startup problems found.") : summary.join(" · ");
-  out.push(verdict);
-  return `${out.join("\n")}\n`;
+  const clean = report.findings.length === 0 && runtime.length === 0 && failed.length === 0;
+  if (clean) out.push(c.green("No startup problems found."));
+  else {
+    out.push(summary.join(" · "));
+    if (failed[0]) out.push(verdictLine(failed[0], c));
+    else if (findings[0]) out.push(`${sev(findings[0].severity).trim()} ${c.cyan(`${findings[0].file}:${findings[0].line}`)} ${c.dim(findings[0].rule)} ${headline(findings[0].message)}`);
+  }
+  return `${wrapLines(out, options.width).join("\n")}\n`;
+}
+
+function verdictLine(p: ReportProbe, c: C): string {
+  const badge = isFailed(p) ? c.red.bold(p.status.toUpperCase()) : c.green(p.status.toUpperCase());
+  const label = `${badge} ${c.bold(p.entry)} ${c.dim(probeLabel(p).slice(p.entry.length + 1))}`;
+  return isFailed(p) ? `${label}: ${causeSentence(p)}` : label;
+}
+
+function runtimesDiffer(report: ReportV1, c: C): string[] {
+  const entries = [...new Set(report.probes.filter((p) => p.differsFrom && p.differsFrom.length > 0).map((p) => p.entry))];
+  return entries.map((entry) => `${c.yellow.bold("RUNTIMES DIFFER")} ${c.bold(entry)}: ${report.probes.filter((q) => q.entry === entry).map((q) => `${q.runtime} ${q.status}`).join(", ")}`);
+}
+
+/** A finding message's first sentence. */
+function headline(message: string): string {
+  const first = message.split(/(?<=\.)\s/)[0] ?? message;
+  return first;
 }
 
 /** "left out: 212 test files, 4 scripts (--scope all scans them)", or null when nothing was. */
@@ -83,8 +128,6 @@ function groupByEntrypoint(findings: ReportFinding[]): Map<string, ReportFinding
   return groups;
 }
 
-type C = InstanceType<typeof Chalk>;
-
 function formatFinding(f: ReportFinding, sev: (s: Severity) => string, c: C): string[] {
   const lines = [`  ${sev(f.severity)} ${c.cyan(`${f.file}:${f.line}`)} ${c.dim(f.rule)}`, `    ${f.message}`];
   if (f.code) lines.push(`    ${c.dim("│")} ${f.code}`);
@@ -108,7 +151,7 @@ function formatCycle(cycle: ReportCycle, c: C): string[] {
   return lines;
 }
 
-function prettyExplain(report: ReportV1, c: C): string {
+function prettyExplain(report: ReportV1, c: C): string[] {
   const explain = report.explain!;
   const out = [`${c.bold("How")} ${c.cyan(explain.target)} ${c.bold("is loaded at startup")}`];
   if (explain.chains.length === 0) out.push(c.yellow("  no entrypoints found (use --entry)"));
@@ -118,5 +161,5 @@ function prettyExplain(report: ReportV1, c: C): string {
     else if (chain.hops.length === 0) out.push(c.dim("    it is the entrypoint"));
     else for (const h of chain.hops) out.push(`    ${c.cyan(`${h.from}:${h.line}`)} ${c.dim(h.kind)} -> ${h.to}`);
   }
-  return `${out.join("\n")}\n`;
+  return out;
 }

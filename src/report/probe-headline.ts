@@ -1,0 +1,54 @@
+// The one line a person at 2 a.m. reads first: a probe's verdict and its cause in one sentence,
+// taken from the report's fields (the full paragraph stays in the details). Reads only the report.
+import type { ProbeStatus, ReportProbe } from "./types.js";
+
+/** Worst first: what stops startup outright, then what only exits early. */
+const STATUS_RANK: Record<ProbeStatus, number> = { crash: 0, hang: 1, blocked: 2, unsettled: 3, exit: 4, slow: 5, ok: 6 };
+
+export function isFailed(p: ReportProbe): boolean {
+  return STATUS_RANK[p.status] < STATUS_RANK.slow;
+}
+
+export function byVerdict(a: ReportProbe, b: ReportProbe): number {
+  return STATUS_RANK[a.status] - STATUS_RANK[b.status];
+}
+
+export function probeLabel(p: ReportProbe): string {
+  return `${p.entry} (${p.runtime}, ${Math.round(p.durationMs)} ms${p.exitCode !== null && p.status !== "ok" && p.status !== "slow" ? `, exit ${p.exitCode}` : ""})`;
+}
+
+const at = (file: string, line?: number): string => (line !== undefined ? `${file}:${line}` : file);
+
+/** One sentence: where it stopped, what held it, the finding most likely to blame. */
+export function causeSentence(p: ReportProbe): string {
+  const parts: string[] = [];
+  const stuck = [...p.pending].reverse().find((m) => m.line !== undefined || m.cycle) ?? p.pending.at(-1);
+  const stuckText = stuck ? `stuck at ${at(stuck.file, stuck.line)}${stuck.waitingFor ? ` awaiting import of ${stuck.waitingFor}` : ""}` : "";
+  switch (p.status) {
+    case "crash":
+      parts.push(`${p.error?.name ?? "Error"}: ${(p.error?.message ?? "").split("\n")[0]}${p.error?.file ? ` at ${at(p.error.file, p.error.line)}` : ""}`);
+      break;
+    case "blocked":
+      parts.push(`the main thread is busy${p.stack?.[0] ? ` at ${p.stack[0]}` : ""}`);
+      break;
+    case "hang": {
+      if (stuckText) parts.push(stuckText);
+      else parts.push("never finished within the timeout");
+      const handle = p.handles[0];
+      if (handle) parts.push(`kept alive by ${handle.description}${handle.file ? ` (${at(handle.file, handle.line)})` : ""}${p.handles.length > 1 ? ` and ${p.handles.length - 1} more` : ""}`);
+      break;
+    }
+    case "unsettled":
+      parts.push(`exit 13, a top-level await never settled${stuckText ? `: ${stuckText}` : ""}`);
+      break;
+    case "exit":
+      parts.push(`exited with ${p.signal ? `signal ${p.signal}` : `code ${p.exitCode}`} before it finished importing${stuckText ? `, ${stuckText}` : ""}`);
+      break;
+    case "slow":
+    case "ok":
+      return p.status === "slow" ? "finished importing, slowly" : "finished importing";
+  }
+  const blame = p.explainedBy?.[0];
+  if (blame) parts.push(`most likely ${blame.rule} at ${at(blame.file, blame.line)}`);
+  return `${parts.join("; ")}.`;
+}

@@ -1,10 +1,10 @@
 // Probes every entry under every runtime, a few at a time.
-import { dirOf, resolvePath } from "../util/path.js";
 import type { ReportProbe, RuntimeName } from "../report/types.js";
 import { buildProbe } from "./build-probe.js";
 import { compareRuntimes } from "./compare-runtimes.js";
 import { runChild } from "./run-probe.js";
-import { commandFor, detectRuntimes, findBun, preloadDir } from "./runtimes.js";
+import { planProbe, toReportRan } from "./plan/index.js";
+import { detectRuntimes, findBun, preloadDir } from "./runtimes.js";
 import type { ProbeOptions } from "./types.js";
 
 export async function probeEntries(options: ProbeOptions): Promise<ReportProbe[]> {
@@ -29,11 +29,12 @@ export async function probeEntries(options: ProbeOptions): Promise<ReportProbe[]
 
 async function probeOne(options: ProbeOptions, entry: string, runtime: RuntimeName, bunPath: string | null): Promise<ReportProbe> {
   options.onProgress?.({ entry, runtime, phase: "start" });
+  const plan = planProbe({ root: options.root, entry, runtime, bunPath, env: options.env });
   const run = await runChild({
-    cwd: options.root,
-    command: commandFor(runtime, resolvePath(options.root, entry), bunPath),
+    cwd: plan.cwd,
+    command: { command: plan.command, args: plan.args },
     runtime,
-    env: options.env,
+    env: plan.env,
     timeoutMs: options.timeoutMs,
     signal: options.signal,
   });
@@ -45,6 +46,7 @@ async function probeOne(options: ProbeOptions, entry: string, runtime: RuntimeNa
     importTimes: options.importTimes,
     preloadDir: preloadDir(),
   });
+  probe.ran = toReportRan(plan);
   options.onProgress?.({ entry, runtime, phase: "done", status: probe.status });
   return probe;
 }

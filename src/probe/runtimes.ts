@@ -1,6 +1,6 @@
 // Which runtime runs an entry, and the command line that runs it under our preload.
 import { accessSync, constants, existsSync, readFileSync } from "node:fs";
-import { PATH_DELIMITER, dirOf, extOf, joinPath } from "../util/path.js";
+import { PATH_DELIMITER, dirOf, joinPath } from "../util/path.js";
 import { fileURLToPath } from "node:url";
 import type { RuntimeName } from "../report/types.js";
 
@@ -12,8 +12,6 @@ export interface RuntimeChoice {
   /** Why a requested or detected runtime was not used, for the report's warnings. */
   notes: string[];
 }
-
-const TS_EXTENSIONS = new Set([".ts", ".mts", ".cts", ".tsx"]);
 
 export function detectRuntimes(root: string, requested: RuntimeRequest): RuntimeChoice {
   const bunPath = findBun();
@@ -81,19 +79,6 @@ function isExecutable(path: string): boolean {
 export interface ChildCommand {
   command: string;
   args: string[];
-}
-
-export function commandFor(runtime: RuntimeName, absEntry: string, bunPath: string | null): ChildCommand {
-  const preload = preloadDir();
-  if (runtime === "bun") {
-    if (!bunPath) throw new Error("no bun executable");
-    return { command: bunPath, args: ["--preload", joinPath(preload, "bun.js"), absEntry] };
-  }
-  const ours = ["--import", new URL(`file://${joinPath(preload, "node.js")}`).href];
-  // tsx first, then our hooks: ours then see tsx's JavaScript (runtime-facts §4.3). tsx is our
-  // own dependency, so projects without it work.
-  const tsx = TS_EXTENSIONS.has(extOf(absEntry)) ? ["--import", import.meta.resolve("tsx")] : [];
-  return { command: process.execPath, args: [...tsx, ...ours, absEntry] };
 }
 
 /** The compiled preload; when this module runs from src/ (tests through tsx), the one in dist/. */

@@ -1,7 +1,7 @@
 // The verdict block of each probe, for the pretty reporter.
 import type { Chalk } from "chalk";
 import { importTimeTree } from "./pretty-import-times.js";
-import type { ReportV1 } from "./types.js";
+import type { ReportProbe, ReportV1 } from "./types.js";
 
 type C = InstanceType<typeof Chalk>;
 
@@ -11,6 +11,7 @@ export function prettyProbes(report: ReportV1, c: C): string[] {
     const good = p.status === "ok" || p.status === "slow";
     const badge = good ? c.green(p.status.toUpperCase()) : c.red.bold(p.status.toUpperCase());
     out.push(`${badge} ${c.bold(p.entry)} ${c.dim(`(${p.runtime}, ${Math.round(p.durationMs)} ms${p.exitCode !== null ? `, exit ${p.exitCode}` : ""})`)}`);
+    out.push(...ranLines(p, c));
     if (p.summary) out.push(`  ${p.summary}`);
     if (p.error) out.push(`  ${c.red(`${p.error.name}: ${p.error.message}`)}${p.error.file ? ` at ${c.cyan(`${p.error.file}:${p.error.line ?? "?"}`)}` : ""}`);
     if (p.pending.length > 0) {
@@ -46,4 +47,13 @@ export function prettyProbes(report: ReportV1, c: C): string[] {
     }
   });
   return out;
+}
+
+/** What ran and why; a warning when it is not what the start script starts (a compiler difference is not a runtime one). */
+function ranLines(p: ReportProbe, c: C): string[] {
+  if (!p.ran) return [];
+  const lines = [`  ${c.dim("ran:")} ${p.ran.command} ${c.dim(`(${p.ran.reason})`)}`];
+  if (p.ran.differsFromStart) lines.push(`  ${c.yellow("not the start script:")} ${p.ran.differsFromStart}`);
+  for (const warning of p.ran.warnings ?? []) lines.push(`  ${c.yellow("note:")} ${warning}`);
+  return lines;
 }

@@ -107,6 +107,18 @@ export interface ReportProbe {
   signal?: string | null;
   /** Added (--runtime node,bun): the same entry's status under the other runtimes, when it differs. */
   differsFrom?: Array<{ runtime: RuntimeName; status: ProbeStatus }>;
+  /** Added: the command the probe ran, its transform ("tsx" | "compiled-output" | "typescript" | "none" | "bun") and why. */
+  ran?: ProbeRan;
+}
+
+export interface ProbeRan {
+  /** As a person would type it: "NODE_ENV=production node --enable-source-maps dist/main.js". */
+  command: string;
+  transform: string;
+  reason: string;
+  /** Set when this is not the program the start script starts, and how it differs. */
+  differsFromStart?: string;
+  warnings?: string[];
 }
 
 export interface ReportWarning {

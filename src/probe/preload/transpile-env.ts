@@ -1,0 +1,7 @@
+// How the parent tells the TypeScript transform preload what to compile with.
+/** Absolute path of the typescript module to load: the project's own, else startup-doctor's. */
+export const ENV_TS_MODULE = "STARTUP_DOCTOR_TS_MODULE";
+/** Absolute path of the tsconfig whose compilerOptions the transform honours. */
+export const ENV_TSCONFIG = "STARTUP_DOCTOR_TSCONFIG";
+/** "1" when the build rewrites tsconfig `paths` aliases (nest build, tsc-alias), so the transform resolves them too. */
+export const ENV_TS_PATHS = "STARTUP_DOCTOR_TS_PATHS";

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { probeFixture } from "./probe-fixture.ts";
 
 test("the start script's cross-env variables and -r preload reach the child", async () => {
-  const { probe } = await probeFixture("program-cross-env-preload", "src/server.js", { timeoutMs: 8000 });
+  const { probe } = await probeFixture("program-cross-env-preload", "src/server.js", { timeoutMs: 30000, slowMs: 25000 });
   assert.equal(probe.status, "ok", probe.summary);
   assert.match(probe.outputTail ?? "", /preloaded-app starting/);
   assert.deepEqual(probe.ran, {

@@ -29,7 +29,7 @@ test("its tsc build starts and tsx's does not (the fixture's premise)", () => {
 });
 
 test("the probe compiles it as tsc does (dist is not built): ok, with the columns typed", async () => {
-  const { probe, tag } = await probeFixture("program-decorator-metadata", "src/main.ts", { timeoutMs: 10000, slowMs: 8000 });
+  const { probe, tag } = await probeFixture("program-decorator-metadata", "src/main.ts", { timeoutMs: 30000, slowMs: 25000 });
   assert.equal(probe.status, "ok", probe.summary);
   assert.equal(probe.error, null);
   assert.match(probe.outputTail ?? "", new RegExp(COLUMNS));

@@ -26,7 +26,7 @@ function copy(stale: boolean): string {
 }
 
 async function probe(root: string, env: Record<string, string> = {}): Promise<ReportProbe> {
-  const probes = await probeEntries({ root, entries: ["src/main.ts"], timeoutMs: 10000, slowMs: 8000, runtimes: ["node"], concurrency: 1, env, importTimes: false });
+  const probes = await probeEntries({ root, entries: ["src/main.ts"], timeoutMs: 30000, slowMs: 25000, runtimes: ["node"], concurrency: 1, env, importTimes: false });
   return probes[0] as ReportProbe;
 }
 

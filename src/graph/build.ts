@@ -3,6 +3,7 @@
 import { isSourceFile, relativeTo } from "../util/path.js";
 import { isVerbatim } from "../project/tsconfig.js";
 import type { Project } from "../project/types.js";
+import { emitFormat } from "./emit-format.js";
 import { parseFile } from "./parse.js";
 import type { Resolver } from "./resolve.js";
 import { isRuntimeSite, type GraphEdge, type GraphWarning, type ModuleGraph, type ModuleNode, type ResolvedSite } from "./types.js";
@@ -24,6 +25,8 @@ export function buildGraph(project: Project, resolver: Resolver, options: BuildO
     const parsed = parseFile(file, {
       verbatim: config ? isVerbatim(config.options) : false,
       decoratorMetadata: config?.options.emitDecoratorMetadata === true,
+      format: emitFormat(file, config?.options),
+      strictNullChecks: config?.options.strictNullChecks ?? config?.options.strict ?? false,
     });
     const rel = relativeTo(project.root, file);
     if (parsed.problem) warnings.push({ file: rel, message: parsed.problem });

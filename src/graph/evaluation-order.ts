@@ -132,3 +132,46 @@ export function evaluationCycles(graph: ModuleGraph, mode: "sync" | "blocking"):
   perGraph.set(mode, out);
   return out;
 }
+
+const beforeCache = new WeakMap<ModuleGraph, Map<string, Set<string>>>();
+
+/**
+ * Whether some order of evaluation can run `user`'s body before `chain`'s last module (the one
+ * whose body must have run), where `user` reads it through `chain` (import target, re-exporting
+ * barrels, declaring module). Within one strongly connected component: when the last module is
+ * in `user`'s component, entering the cycle there runs `user` first. Otherwise only a barrel of
+ * the component can delay it: one whose imports *before* the next hop lead back to `user`.
+ */
+export function mayRunBefore(graph: ModuleGraph, component: ReadonlySet<string>, user: string, chain: readonly string[]): boolean {
+  const last = chain[chain.length - 1];
+  if (component.has(last)) return true;
+  let perGraph = beforeCache.get(graph);
+  if (!perGraph) beforeCache.set(graph, (perGraph = new Map()));
+  for (let i = 0; i < chain.length - 1; i++) {
+    const barrel = chain[i];
+    if (!component.has(barrel)) continue;
+    const key = `${barrel}\0${chain[i + 1]}`;
+    let reached = perGraph.get(key);
+    if (!reached) perGraph.set(key, (reached = reachedBefore(graph, component, barrel, chain[i + 1])));
+    if (reached.has(user)) return true;
+  }
+  return false;
+}
+
+/** Members of the component that `barrel`'s imports before its first import of `next` reach. */
+function reachedBefore(graph: ModuleGraph, component: ReadonlySet<string>, barrel: string, next: string): Set<string> {
+  const edges = evaluationEdges(graph, barrel);
+  const stop = edges.findIndex((e) => e.to === next);
+  const seen = new Set<string>([barrel]);
+  const queue = edges.slice(0, stop < 0 ? edges.length : stop).map((e) => e.to).filter((t) => component.has(t) && !seen.has(t));
+  for (const t of queue) seen.add(t);
+  for (let head = 0; head < queue.length; head++) {
+    for (const e of evaluationEdges(graph, queue[head])) {
+      if (!component.has(e.to) || seen.has(e.to)) continue;
+      seen.add(e.to);
+      queue.push(e.to);
+    }
+  }
+  seen.delete(barrel);
+  return seen;
+}

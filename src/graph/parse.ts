@@ -17,6 +17,9 @@ export interface ParsedFile {
 export interface ParseOptions {
   verbatim: boolean;
   decoratorMetadata: boolean;
+  /** The module format tsc writes for this file (see emit-format.ts). */
+  format?: "esm" | "commonjs";
+  strictNullChecks?: boolean;
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -47,7 +50,7 @@ export function parseFile(file: string, options: ParseOptions): ParsedFile {
   const sites = collectImportSites(sf, { verbatim: options.verbatim, isTypeScript: isTypeScriptFile(file), decoratorMetadata: options.decoratorMetadata });
   const facts: ModuleFacts = {};
   if (factExtractors.length > 0) {
-    for (const extractor of factExtractors) facts[extractor.id] = extractor.extract({ file, sourceFile: sf });
+    for (const extractor of factExtractors) facts[extractor.id] = extractor.extract({ file, sourceFile: sf, emit: { decoratorMetadata: options.decoratorMetadata, format: options.format ?? "esm", strictNullChecks: options.strictNullChecks === true } });
   }
   return { sites, facts, syntaxErrors, ...(problem ? { problem } : {}) };
 }

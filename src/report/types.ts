@@ -53,6 +53,11 @@ export interface ReportFinding {
   key?: string;
   /** Added: link to the rule's documentation. */
   docs?: string;
+  /**
+   * Added: the runtime cycle this finding crosses, by the smallest module path of its component
+   * (the `cycles` entry whose component holds it): the loop is listed once there, not per finding.
+   */
+  cycle?: string;
 }
 
 export interface ProbePendingModule {

@@ -1,147 +1,188 @@
 import { evaluationCycles, evaluationOrder } from "../graph/evaluation-order.js";
 import type { ImportUse } from "../graph/facts/shapes.js";
-import { declarationsOf, moduleScopeOf, resolveExport, resolveLocal, type Declared } from "../graph/facts/symbols.js";
+import { declarationsOf, moduleScopeOf } from "../graph/facts/symbols.js";
 import type { GraphEdge, ModuleGraph } from "../graph/types.js";
 import type { ChainHop } from "../report/types.js";
 import { isTypeScriptFile } from "../util/path.js";
+import { crashOf } from "./tdz/crash.js";
+import { earlyReads, type EarlyRead } from "./tdz/reads.js";
 import { docsUrl, type Finding, type Rule, type RuleContext } from "./types.js";
 
 export const tdzRisk = {
   id: "tdz-risk",
   defaultSeverity: "error",
-  description: "Module-scope code uses a binding from a module of the same runtime cycle before that module has run: a crash at startup.",
+  description: "Module-scope code reads a binding before the module that defines it has run (TDZ, a half-loaded CommonJS exports object, decorator metadata): a crash at startup or at the first call.",
   check(ctx: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    // Only a cycle of synchronous imports can expose a binding before its module has run: an
-    // import() target is evaluated after its importer.
-    const sets = new Map<string[], Set<string>>();
+    // Only a module on a cycle of synchronous imports can run before something it imports: every
+    // other import has finished evaluating (with its re-exports) before the importer's body runs.
+    const components = new Map<string[], { members: Set<string>; smallest: string }>();
     for (const [file, members] of evaluationCycles(ctx.graph, "sync")) {
-      const scope0 = moduleScopeOf(ctx.graph, file);
-      if (!scope0 || scope0.uses.length === 0) continue;
-      let component = sets.get(members);
-      if (!component) sets.set(members, (component = new Set(members)));
       const scope = moduleScopeOf(ctx.graph, file);
       const decls = declarationsOf(ctx.graph, file);
-      if (!scope || !decls) continue;
-      const seen = new Set<string>();
-      for (const use of scope.uses) {
-        const binding = decls.imports.find((b) => b.local === use.local);
-        const declared = declaredFor(ctx.graph, file, use);
-        if (!binding || !declared || declared.file === file || !component.has(declared.file)) continue;
-        const commonjs = binding.viaRequire || declared.viaRequire;
-        const crash = crashOf(declared, use, commonjs);
-        if (!crash || seen.has(`${use.line}\0${use.local}`)) continue;
-        seen.add(`${use.line}\0${use.local}`);
-        const why = commonjs && !isTypeScriptFile(declared.file) ? ` (under CommonJS, require() of a module that is still running returns its exports object as filled so far, without ${use.member ?? use.local})` : "";
-        findings.push(toFinding(ctx, file, use, declared, `${crash}${why}`, binding.specifier));
+      if (!scope || !decls || (scope.uses.length === 0 && !decls.imports.some((b) => b.viaRequire))) continue;
+      let component = components.get(members);
+      if (!component) components.set(members, (component = { members: new Set(members), smallest: [...members].sort()[0] }));
+      for (const read of earlyReads(ctx.graph, file, component.members, scope, decls)) {
+        findings.push(toFinding(ctx, file, read, component.members, component.smallest));
       }
     }
     return findings;
   },
 } as const satisfies Rule;
 
-function declaredFor(graph: ModuleGraph, file: string, use: ImportUse): Declared | null {
-  const found = resolveLocal(graph, file, use.local);
-  if (!found || found.kind !== "namespace") return found;
-  if (use.member === undefined) return null;
-  const member = resolveExport(graph, found.file, use.member);
-  return member && found.viaRequire ? { ...member, viaRequire: true } : member;
-}
-
-/** The error the use throws when the declaring module has not run yet, or null when it is safe. */
-function crashOf(declared: Declared, use: ImportUse, commonjs: boolean): string | null {
-  const name = use.member ?? use.local;
-  const plainCommonJs = commonjs && !isTypeScriptFile(declared.file);
-  // Function declarations are hoisted and initialised before any module body runs (ESM, and the
-  // TypeScript/esbuild CommonJS output, which assigns them to exports first). A hand-written
-  // CommonJS exports object, though, is still empty.
-  if (declared.kind === "function" && !plainCommonJs) return null;
-  const undefinedValue = plainCommonJs || declared.kind === "var" || declared.kind === "enum" || declared.kind === "function";
-  if (!undefinedValue) return `ReferenceError: Cannot access '${name}' before initialization`;
-  switch (use.how) {
-    case "extends":
-      return "TypeError: Class extends value undefined is not a constructor or null";
-    case "new":
-      return `TypeError: ${name} is not a constructor`;
-    case "call":
-    case "decorator":
-      return `TypeError: ${name} is not a function`;
-    case "member":
-      return `TypeError: Cannot read properties of undefined (reading a property of ${name})`;
-    default:
-      // Reading `undefined` into a variable does not throw; it only spreads the bug.
-      return null;
-  }
-}
-
 const HOW: Record<ImportUse["how"], (name: string) => string> = {
   extends: (n) => `extends ${n}`,
   new: (n) => `constructs ${n}`,
-  call: (n) => `calls ${n}`,
+  call: (n) => `calls ${n}()`,
   member: (n) => `reads a property of ${n}`,
   decorator: (n) => `passes ${n} to a decorator`,
+  metadata: (n) => `names ${n} in decorator metadata`,
   spread: (n) => `spreads ${n}`,
   read: (n) => `reads ${n}`,
 };
 
-function toFinding(ctx: RuleContext, file: string, use: ImportUse, declared: Declared, crash: string, specifier: string): Finding {
+function toFinding(ctx: RuleContext, file: string, read: EarlyRead, component: ReadonlySet<string>, smallest: string): Finding {
+  const { use, declared, timing, capture } = read;
   const name = use.member ? `${use.local}.${use.member}` : use.local;
-  const certain: string[] = [];
-  const safe: string[] = [];
-  for (const entry of ctx.entrypoints) {
-    if (!ctx.graph.modules.has(entry)) continue;
-    const order = evaluationOrder(ctx.graph, entry);
-    const mine = order.bodyAt.get(file);
-    const theirs = order.bodyAt.get(declared.file);
-    if (mine === undefined || theirs === undefined) continue;
-    (theirs > mine ? certain : safe).push(ctx.rel(entry));
-  }
-  const back = pathBack(ctx.graph, declared.file, file);
-  const importLine = ctx.graph.modules.get(file)?.sites.find((s) => s.specifier === specifier)?.line ?? use.line;
-  const chain: ChainHop[] = [
-    { file: ctx.rel(file), line: use.line, note: `${HOW[use.how](name)} while ${ctx.rel(file)} is evaluated` },
-    { file: ctx.rel(file), line: importLine, note: `imports ${use.local} (declared in ${ctx.rel(declared.file)})` },
-    ...back.map((e) => ({ file: ctx.rel(e.from), line: e.line, note: `imports ${ctx.rel(e.to)}` })),
-  ];
-  const there = ctx.rel(declared.file);
   const here = ctx.rel(file);
+  const there = ctx.rel(timing);
+  const { certain, safe } = entriesOf(ctx, file, timing);
+  const barrel = component.has(timing) ? null : (read.chain.find((m) => component.has(m)) ?? null);
+  const why = barrel ? `${ctx.rel(barrel)} re-exports it, and first evaluates the import that leads back to ${here}` : "same runtime import cycle";
+  const crash = crashText(read, file);
+  const what = whatText(read, name);
   const message = certain.length > 0
-    ? `${here} ${HOW[use.how](name)} at module scope, but ${there} is part of the same runtime import cycle and has not run yet when ${certain.join(", ")} starts: startup crashes with ${crash}`
-    : `${here} ${HOW[use.how](name)} at module scope, and ${there} is part of the same runtime import cycle: it works only while ${there} is evaluated first${safe.length > 0 ? ` (as from ${safe.join(", ")} today)` : ""}; importing ${there} before ${here} (a test, a script, a new entrypoint) crashes with ${crash}`;
+    ? `${here} ${what}, but ${there} has not run yet when ${certain.join(", ")} starts (${why}): ${crash.certain}`
+    : `${here} ${what}; ${there} has run by then only because of the current import order${safe.length > 0 ? ` from ${safe.join(", ")}` : ""} (${why}): importing ${there} before ${here} (a test, a script, a new entrypoint) ${crash.risk}`;
+  const importLine = read.binding.line ?? ctx.graph.modules.get(file)?.sites.find((s) => s.specifier === read.binding.specifier)?.line ?? use.line;
+  const back = pathBack(ctx.graph, component, barrel ?? timing, file);
+  const chain: ChainHop[] = [
+    ...(capture?.later
+      ? [
+          { file: here, line: capture.line, note: `captures ${read.binding.local} while ${here} is evaluated, before ${there} has run` },
+          { file: here, line: capture.later.line, note: `${HOW[capture.later.how](capture.later.member ? `${capture.later.local}.${capture.later.member}` : capture.later.local)} later, in ${capture.later.within ?? "a function"}` },
+        ]
+      : [{ file: here, line: use.line, note: `${HOW[use.how](name)} while ${here} is evaluated` }]),
+    ...(capture?.later || importLine === use.line ? [] : [{ file: here, line: importLine, note: `imports ${read.binding.local} (declared in ${ctx.rel(declared.file)})` }]),
+    ...shortened(back, ctx.rel),
+  ];
   const cut = back[0];
   return {
     rule: "tdz-risk",
-    severity: certain.length > 0 ? "error" : "warning",
+    severity: certain.length > 0 && !crash.harmlessWhenCertain ? "error" : "warning",
     file: here,
     line: use.line,
     column: use.column,
     code: use.code,
     message,
     chain,
-    fix: `${cut ? `break the cycle at ${ctx.rel(cut.from)}:${cut.line} (${there} should not import ${ctx.rel(cut.to)}), ` : ""}move ${use.local} to a module that does not import ${here}, or defer the use into a function that runs after startup`,
+    fix: fixText(ctx, here, read, name, barrel, cut),
     entrypoints: certain.length > 0 ? certain : safe,
     key: `tdz-risk:${here}:<module>:${name}`,
     docs: docsUrl("tdz-risk"),
+    cycle: ctx.rel(smallest),
   };
 }
 
-/** Shortest runtime path from the declaring module back to the using one (the cycle's other half). */
-function pathBack(graph: ModuleGraph, from: string, to: string): GraphEdge[] {
+function whatText(read: EarlyRead, name: string): string {
+  const { use, capture } = read;
+  if (capture?.later) return `captures ${use.local} from require() at module scope (line ${capture.line})`;
+  if (capture && read.state === "tdz") return `destructures ${use.local} from require() at module scope`;
+  if (use.how === "metadata") return `names ${name} in a decorated ${use.within ?? "member"}: with emitDecoratorMetadata tsc emits __metadata("${use.metadata}", ${name}), read when the class is defined`;
+  return `${HOW[use.how](name)} at module scope${capture ? ` (captured from require() at line ${capture.line})` : ""}`;
+}
+
+/** The error in words: the runtime's message, where it is thrown, and the compiled build's variant. */
+function crashText(read: EarlyRead, file: string): { certain: string; risk: string; harmlessWhenCertain: boolean } {
+  const { use, capture, crash } = read;
+  if (capture?.later) {
+    const where = `the first call (line ${capture.later.line}, in ${capture.later.within ?? "a function"})`;
+    const value = read.state === "empty-object" ? `${use.local} stays the empty exports object ${readableOwner(read)} replaces later` : `${use.local} stays undefined`;
+    return { certain: `${value}, and ${where} throws ${crash}`, risk: `leaves ${use.local} ${read.state === "empty-object" ? "an empty object" : "undefined"}, and ${where} throws ${crash}`, harmlessWhenCertain: false };
+  }
+  if (use.how === "metadata") {
+    if (read.emitFormat === "commonjs") {
+      const text = `tsc's CommonJS build reads it as undefined, so "${use.metadata}" records undefined${use.metadata === "design:paramtypes" ? " and dependency injection cannot resolve that parameter" : ""} (tsx emits no metadata and does not show it)`;
+      return { certain: text, risk: text.replace("tsc's", "makes tsc's"), harmlessWhenCertain: true };
+    }
+    return { certain: `the tsc build crashes with ${crash} (tsx emits no metadata and does not show it)`, risk: `crashes the tsc build with ${crash}`, harmlessWhenCertain: false };
+  }
+  let text = crash;
+  if (read.style !== "esm") text += ` (under CommonJS, require() of a module that is still running returns its exports object as filled so far, without ${use.member ?? read.declared.name})`;
+  // tsx keeps TDZ semantics in CommonJS output; tsc's `exports.X = X` holds undefined instead.
+  if (read.state === "tdz" && read.emitFormat === "commonjs" && isTypeScriptFile(file)) {
+    const compiled = crashOf("undefined", use, read.declared.name);
+    text += ` under tsx (the tsc CommonJS build: ${compiled ?? "undefined, no error at this line"})`;
+  }
+  return { certain: `startup crashes with ${text}`, risk: `crashes with ${text}`, harmlessWhenCertain: false };
+}
+
+function readableOwner(read: EarlyRead): string {
+  return read.timing.split("/").pop() ?? read.timing;
+}
+
+function fixText(ctx: RuleContext, here: string, read: EarlyRead, name: string, barrel: string | null, cut: GraphEdge | undefined): string {
+  const there = ctx.rel(read.timing);
+  const breakIt = cut ? `break the cycle at ${ctx.rel(cut.from)}:${cut.line} (${ctx.rel(cut.from)} should not import ${ctx.rel(cut.to)})` : "break the cycle";
+  const { use } = read;
+  if (use.how === "metadata") {
+    return use.metadata === "design:paramtypes"
+      ? `inject it lazily (Nest: @Inject(forwardRef(() => ${name}))), or ${breakIt}`
+      : `type it as Relation<${name}> (TypeORM) or import ${name} with \`import type\`, so tsc emits no read of it; or ${breakIt}`;
+  }
+  const property = read.binding.imported !== "*" ? read.binding.imported : (read.capture?.later?.member ?? use.member ?? "name");
+  if (read.capture && read.style === "commonjs-replace") return `fill ${there}'s exports property by property (exports.${property} = ...) instead of replacing module.exports, or ${breakIt}`;
+  if (read.capture && read.binding.imported !== "*") return `keep the module object and read the property when it is used (const m = require("${read.binding.specifier}"); m.${read.binding.imported}()), or ${breakIt}`;
+  if (barrel) return `import ${read.declared.name} from ${ctx.rel(read.declared.file)} directly instead of through ${ctx.rel(barrel)}, or re-export ${there} first in ${ctx.rel(barrel)}; or ${breakIt}`;
+  return `${breakIt}, move ${read.declared.name} to a module that does not import ${here}, or defer the use into a function that runs after startup`;
+}
+
+/** Entrypoints from which `timing`'s body certainly runs after `file`'s, and those where it runs first. */
+function entriesOf(ctx: RuleContext, file: string, timing: string): { certain: string[]; safe: string[] } {
+  const certain: string[] = [];
+  const safe: string[] = [];
+  for (const entry of ctx.entrypoints) {
+    if (!ctx.graph.modules.has(entry)) continue;
+    const order = evaluationOrder(ctx.graph, entry);
+    const mine = order.bodyAt.get(file);
+    const theirs = order.bodyAt.get(timing);
+    if (mine === undefined || theirs === undefined) continue;
+    (theirs > mine ? certain : safe).push(ctx.rel(entry));
+  }
+  return { certain, safe };
+}
+
+/** Shortest runtime path, inside the component, from the module read back to the reading one. */
+function pathBack(graph: ModuleGraph, component: ReadonlySet<string>, from: string, to: string): GraphEdge[] {
+  if (from === to) return [];
   const via = new Map<string, GraphEdge>();
   const queue = [from];
   const seen = new Set([from]);
   for (let head = 0; head < queue.length; head++) {
     for (const edge of graph.edges.get(queue[head]) ?? []) {
-      if (!edge.runtime || seen.has(edge.to)) continue;
+      if (!edge.runtime || seen.has(edge.to) || !component.has(edge.to)) continue;
       seen.add(edge.to);
       via.set(edge.to, edge);
       if (edge.to === to) {
         const path: GraphEdge[] = [];
-        for (let cursor = to; cursor !== from; cursor = via.get(cursor)!.from) path.unshift(via.get(cursor)!);
-        return path;
+        for (let cursor = to; cursor !== from; cursor = via.get(cursor)!.from) path.push(via.get(cursor)!);
+        return path.reverse();
       }
       queue.push(edge.to);
     }
   }
   return [];
+}
+
+const KEEP = 3;
+
+/** A long loop keeps its first and last hops; the whole loop is listed once, under `cycles`. */
+function shortened(path: GraphEdge[], rel: (file: string) => string): ChainHop[] {
+  const hop = (e: GraphEdge): ChainHop => ({ file: rel(e.from), line: e.line, note: `imports ${rel(e.to)}` });
+  if (path.length <= 2 * KEEP + 1) return path.map(hop);
+  const hidden = path.length - 2 * KEEP;
+  const head = path.slice(0, KEEP).map(hop);
+  head[KEEP - 1] = { ...head[KEEP - 1], note: `${head[KEEP - 1].note}, then ${hidden} more imports (the whole loop is listed once, under "cycles")` };
+  return [...head, ...path.slice(-KEEP).map(hop)];
 }

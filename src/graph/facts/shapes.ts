@@ -88,11 +88,24 @@ export interface ImportBinding {
   imported: string;
   /** Bound by `require()` (CommonJS): read once, when the require runs. */
   viaRequire: boolean;
+  /** Added: line of the import statement or `require()` declaration. */
+  line?: number;
 }
 
 export type ExportFact =
   | { exported: string; local: string }
   | { exported: string; specifier: string; imported: string };
+
+/**
+ * How a CommonJS module fills its exports object (hand-written, or TypeScript's `export =`):
+ * until these lines run, a module that requires it sees the property missing (undefined).
+ */
+export interface CommonJsExports {
+  /** `module.exports = ...` / `export = ...`: the object is replaced here; earlier holders keep the old, empty one. */
+  replacedAt: number | null;
+  /** `exports.x = ...` / `module.exports.x = ...`, by exported name. */
+  assignedAt: Record<string, number>;
+}
 
 export interface DeclarationFacts {
   imports: ImportBinding[];
@@ -100,11 +113,17 @@ export interface DeclarationFacts {
   /** `export * from "x"` specifiers. */
   starExports: string[];
   locals: Record<string, LocalKind>;
+  /** Added: present when the module exports through CommonJS (`module.exports`, `exports.x`, `export =`). */
+  commonjsExports?: CommonJsExports;
   classes: ClassFact[];
   functions: FunctionFact[];
 }
 
-export type UseHow = "extends" | "new" | "call" | "member" | "decorator" | "spread" | "read";
+/**
+ * `decorator`: passed as a decorator argument; `metadata`: read by the `design:*` metadata tsc
+ * emits under emitDecoratorMetadata (runtime-facts §6.3).
+ */
+export type UseHow = "extends" | "new" | "call" | "member" | "decorator" | "metadata" | "spread" | "read";
 
 /** A module-scope read of an imported binding (runs while the module is evaluated). */
 export interface ImportUse extends Where {
@@ -112,6 +131,21 @@ export interface ImportUse extends Where {
   /** For `ns.X` on a namespace import: X. */
   member?: string;
   how: UseHow;
+  /** Added: for `member`, the property read when it is written out (`x.name`, `x[0]`). */
+  property?: string;
+  /** Added: for a use that runs later, the function that holds it; for `metadata`, `Class.member`. */
+  within?: string;
+  /** Added: for `metadata`, the key tsc emits ("design:type", "design:paramtypes", "design:returntype"). */
+  metadata?: string;
+}
+
+/** What the file's compiler emits, as far as facts depend on it. */
+export interface EmitFacts {
+  decoratorMetadata: boolean;
+  /** tsc keeps `X | null` as X in metadata only without strictNullChecks. */
+  strictNullChecks?: boolean;
+  /** The module format tsc writes for this file (tsconfig `module`, package.json `type`). */
+  format: "esm" | "commonjs";
 }
 
 export interface ModuleScopeFacts {
@@ -121,4 +155,8 @@ export interface ModuleScopeFacts {
   uses: ImportUse[];
   /** The file uses CommonJS syntax (require / module.exports / exports.x). */
   commonjs: boolean;
+  /** Added: the first use of each require()-bound name inside code that runs later (a handler). */
+  laterUses?: ImportUse[];
+  /** Added: what the compiler emits for this file. */
+  emit?: EmitFacts;
 }

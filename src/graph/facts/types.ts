@@ -1,9 +1,12 @@
 import type { TS } from "../typescript.js";
+import type { EmitFacts } from "./shapes.js";
 
 export interface FactContext {
   /** Absolute POSIX path of the file. */
   file: string;
   sourceFile: TS.SourceFile;
+  /** What the file's compiler emits (decorator metadata, module format); absent when unknown. */
+  emit?: EmitFacts;
 }
 
 /** Where a node starts, with its source line quoted, read from the file's line starts. */

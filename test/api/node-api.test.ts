@@ -1,0 +1,42 @@
+// The Node API returns what the CLI's --format json prints, reads the project's configuration the
+// same way, and throws the CLI's typed errors.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { check, exitCode, InputError, render, scan, type ReportV1 } from "../../src/index.ts";
+import { scanJson } from "../helpers/cli.ts";
+import { fixture } from "../helpers/fixture.ts";
+
+const configured = fixture("config", "rules-and-globs");
+
+test("scan() returns the report `scan --format json` prints", async () => {
+  const fromApi = await scan({ dir: configured });
+  const fromCli = scanJson(configured).report;
+  assert.deepEqual(JSON.parse(JSON.stringify(fromApi)) as ReportV1, fromCli);
+  assert.deepEqual(fromApi.findings.map((f) => [f.rule, f.severity, f.file, f.line]), [["import-cycle", "error", "src/b.ts", 1]]);
+  assert.equal(exitCode(fromApi), 1);
+});
+
+test("config: false ignores the project's configuration (its rule severity and ignore globs)", async () => {
+  const report = await scan({ dir: configured, config: false });
+  assert.deepEqual(report.findings.map((f) => [f.rule, f.severity, f.file, f.line]), [
+    ["import-cycle", "warning", "src/b.ts", 1],
+    ["import-cycle", "warning", "src/generated/y.ts", 1],
+  ]);
+  assert.equal(exitCode(report), 0);
+  assert.equal(exitCode(report, "warning"), 1);
+});
+
+test("check() probes and links, like `check --format json`", { timeout: 60_000 }, async () => {
+  const events: string[] = [];
+  const report = await check({ dir: fixture("probe", "ok"), timeoutMs: 8000, onProbeProgress: (e) => events.push(`${e.phase} ${e.entry} ${e.runtime}`) });
+  assert.equal(report.command, "check");
+  assert.deepEqual(report.probes.map((p) => [p.entry, p.runtime, p.status]), [["src/index.ts", "node", "ok"]]);
+  assert.deepEqual(events, ["start src/index.ts node", "done src/index.ts node"]);
+});
+
+test("bad input throws the CLI's InputError with its one-line message; render() gives the CLI's text", async () => {
+  await assert.rejects(scan({ dir: `${configured}/missing` }), (error: unknown) => error instanceof InputError && error.message === `no such directory: ${configured}/missing`);
+  const report = await scan({ dir: configured });
+  assert.match(await render(report, "pretty"), /^startup-doctor scan /);
+  assert.equal((JSON.parse(await render(report, "sarif")) as { version: string }).version, "2.1.0");
+});

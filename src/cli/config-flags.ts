@@ -29,7 +29,7 @@ const FROM_CONFIG: Record<string, (c: StartupDoctorConfig) => unknown> = {
   slow: (c) => c.slow?.toString(),
   runtime: (c) => c.runtime,
   concurrency: (c) => c.concurrency?.toString(),
-  envFile: (c) => c.envFile,
+  dotenv: (c) => c.envFile,
   failOn: (c) => c.failOn,
   baseline: (c) => c.baseline,
   scope: (c) => c.scope,

@@ -9,6 +9,8 @@ import { addProbeFlags, runProbeCommand, type ProbeFlags } from "./probe-command
 import { addCommon, runStatic, type CommonFlags } from "./static-command.js";
 import { installStopHandlers } from "./signals.js";
 import { loadConfigForCommand } from "./config-flags.js";
+import { guardStdout } from "./stdout-guard.js";
+import { isFileSystemError, writeFailure } from "../util/write-failure.js";
 
 const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -38,7 +40,7 @@ export function buildProgram(): Command {
         : `the default command: scan, then probe, and tie each probe outcome to the static findings that explain it (${RUNS_CODE})`;
     const cmd = program.command(name, { isDefault: name === "check" }).argument("[dir]", "project folder", ".").description(description);
     addProbeFlags(addCommon(cmd, { formats: REPORT_FORMATS, fallback: "pretty", failOn: true, baseline: name === "check", color: true }))
-      .addHelpText("after", "\nThe probe runs your code (with your environment plus --env/--env-file) in its own process group,\nstops it when the entry module has finished evaluating or at --timeout, and kills everything it started.")
+      .addHelpText("after", "\nThe probe runs your code (with your environment plus --env/--dotenv) in its own process group,\nstops it when the entry module has finished evaluating or at --timeout, and kills everything it started.")
       .hook("preAction", defaultCommandGuard)
       .action((dir: string, flags: CommonFlags & ProbeFlags) => runProbeCommand(name, dir, flags));
   }
@@ -72,6 +74,7 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<void> {
   installStopHandlers();
+  guardStdout();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -83,6 +86,13 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (error instanceof UsageError || error instanceof InputError) {
       process.stderr.write(`startup-doctor: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (isFileSystemError(error)) {
+      // The file system said no (EACCES, ENOSPC, EISDIR...): the user's to fix, not a bug.
+      const e = error as NodeJS.ErrnoException;
+      process.stderr.write(`startup-doctor: cannot ${e.syscall ?? "access"} ${e.path ?? "a file"}: ${writeFailure(e)}\n`);
       process.exitCode = 2;
       return;
     }

@@ -6,7 +6,7 @@ export type FailOn = Severity | "none";
 const FAIL_ON: readonly FailOn[] = ["error", "warning", "info", "none"];
 
 export function parseFailOn(value: string | undefined): FailOn {
-  const v = (value ?? "error") as FailOn;
+  const v = (value === "warn" ? "warning" : (value ?? "error")) as FailOn;
   if (!FAIL_ON.includes(v)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(", ")} (got '${value}')`);
   return v;
 }
@@ -17,10 +17,12 @@ export function parseFormat<T extends string>(value: string | undefined, allowed
   return v;
 }
 
-export function parsePositiveInt(name: string, value: string | undefined, fallback: number): number {
+/** `max`: larger values are refused, not clamped (a 99999999999 ms timer fires at once in Node). */
+export function parsePositiveInt(name: string, value: string | undefined, fallback: number, max: number = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive whole number (got '${value}')`);
+  if (n > max) throw new UsageError(`${name} must be at most ${max} (got '${value}')`);
   return n;
 }
 

@@ -1,6 +1,7 @@
 // `probe` and `check` (the default command): their own flags, and the probes killed on any stop.
 import type { Command } from "commander";
 import { UsageError } from "../util/errors.js";
+import { MAX_TIMER_MS } from "../config/schema.js";
 import { collect, parseEnvPairs, parsePositiveInt } from "./options.js";
 import { onStop } from "./signals.js";
 import { runStatic, type CommonFlags } from "./static-command.js";
@@ -13,7 +14,7 @@ export interface ProbeFlags {
   runtime?: string;
   concurrency?: string;
   env?: string[];
-  envFile?: string;
+  dotenv?: string;
   importtime?: boolean;
 }
 
@@ -24,7 +25,8 @@ export function addProbeFlags(cmd: Command): Command {
     .option("-r, --runtime <runtime>", "auto, node, bun, or node,bun to compare", "auto")
     .option("-c, --concurrency <n>", "entries probed in parallel", "2")
     .option("--env <KEY=VALUE>", "environment variable for the child, repeatable", collect, [])
-    .option("--env-file <file>", "KEY=VALUE lines added to the child's environment")
+    // Not --env-file: Node 20 takes that flag from the script's own arguments (runtime-facts §6.5).
+    .option("--dotenv <file>", "KEY=VALUE lines (a .env file) added to the child's environment")
     .option("--importtime", "show the slowest modules as an import-time tree");
 }
 
@@ -32,12 +34,12 @@ export async function runProbeCommand(name: "probe" | "check", dir: string, flag
   const runtime = flags.runtime ?? "auto";
   if (!["auto", "node", "bun", "node,bun", "bun,node"].includes(runtime)) throw new UsageError(`--runtime must be auto, node, bun or node,bun (got '${runtime}')`);
   const options = {
-    timeoutMs: parsePositiveInt("--timeout", flags.timeout, 10000),
-    slowMs: parsePositiveInt("--slow", flags.slow, 2000),
+    timeoutMs: parsePositiveInt("--timeout", flags.timeout, 10000, MAX_TIMER_MS),
+    slowMs: parsePositiveInt("--slow", flags.slow, 2000, MAX_TIMER_MS),
     runtime: (runtime === "bun,node" ? "node,bun" : runtime) as "auto" | "node" | "bun" | "node,bun",
-    concurrency: parsePositiveInt("--concurrency", flags.concurrency, 2),
+    concurrency: parsePositiveInt("--concurrency", flags.concurrency, 2, 64),
     env: parseEnvPairs(flags.env ?? []),
-    envFile: flags.envFile,
+    envFile: flags.dotenv,
     importTimes: flags.importtime === true,
   };
   // Registered before any child starts: Ctrl-C, SIGTERM, SIGHUP and every exit kill the probes'

@@ -1,9 +1,11 @@
 // Repeated --format/--output pairs, and GitHub annotations added on their own under GitHub Actions.
 // Each --output writes the --format given before it; a format without an --output goes to stdout.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import { ensureDir } from "../util/ensure-dir.js";
 import { Option } from "commander";
 import type { ReportV1 } from "../report/types.js";
-import { UsageError } from "../util/errors.js";
+import { InputError, UsageError } from "../util/errors.js";
+import { writeFailure } from "../util/write-failure.js";
 import { dirOf, isInside, relativeTo, resolvePath } from "../util/path.js";
 
 export interface OutputTarget {
@@ -75,8 +77,12 @@ export async function writeReports(report: ReportV1, targets: OutputTarget[], co
     const text = await render(t.format, useColor, t.file === undefined ? terminalWidth() : undefined);
     if (t.file === undefined) process.stdout.write(text);
     else {
-      mkdirSync(dirOf(resolvePath(t.file)), { recursive: true });
-      writeFileSync(t.file, text);
+      try {
+        ensureDir(dirOf(resolvePath(t.file)));
+        writeFileSync(t.file, text);
+      } catch (error) {
+        throw new InputError(`cannot write ${t.file}: ${writeFailure(error)}`);
+      }
     }
   }
   const gate = report.command === undefined || report.command === "scan" || report.command === "probe" || report.command === "check";

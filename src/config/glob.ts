@@ -1,34 +1,49 @@
-// Minimal globs for include/ignore, matched against root-relative forward-slash paths:
-// `**` any number of folders, `*` and `?` within one segment, `{a,b}` alternatives.
-// A pattern without a slash matches at any depth (like .gitignore): "*.test.ts", "generated".
-// A pattern naming a folder matches everything below it.
-export function globToRegExp(glob: string): RegExp {
+// Globs for include/ignore, matched by picomatch against root-relative forward-slash paths.
+// picomatch (no dependencies) replaced a hand-written matcher that ignored `!negation`, `[ab]` and
+// `@(a|b)` and crashed on a lone `{` (issue 11 §6). Semantics kept from before, as in .gitignore:
+// a pattern without a slash matches at any depth ("*.test.ts", "generated"), a pattern naming a
+// folder matches everything below it, and `!pattern` takes matching files back out.
+import picomatch from "picomatch";
+
+const OPTIONS = { dot: true } as const;
+
+function compile(glob: string): (file: string) => boolean {
   let pattern = glob.replace(/^\.\//, "").replace(/\/+$/, "");
-  const anchored = pattern.includes("/");
-  if (!anchored) pattern = `**/${pattern}`;
-  let re = "";
-  let depth = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === "*" && pattern[i + 1] === "*") {
-      const slash = pattern[i + 2] === "/";
-      re += slash ? "(?:.*/)?" : ".*";
-      i += slash ? 2 : 1;
-    } else if (ch === "*") re += "[^/]*";
-    else if (ch === "?") re += "[^/]";
-    else if (ch === "{") {
-      depth += 1;
-      re += "(?:";
-    } else if (ch === "}" && depth > 0) {
-      depth -= 1;
-      re += ")";
-    } else if (ch === "," && depth > 0) re += "|";
-    else re += ch.replace(/[.+^$()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}(?:/.*)?$`);
+  if (!pattern.includes("/")) pattern = `**/${pattern}`;
+  return picomatch([pattern, `${pattern}/**`], OPTIONS);
 }
 
+/** Why a glob cannot be used, or null. */
+export function globProblem(glob: string): string | null {
+  const body = glob.startsWith("!") ? glob.slice(1) : glob;
+  if (body === "") return "empty pattern";
+  if (body.startsWith("/") || /^[A-Za-z]:[\\/]/.test(body)) return "absolute; globs are relative to the project folder";
+  if (body.split("/").includes("..")) return "'..' leaves the project folder";
+  if (!balanced(body, "{", "}")) return "unbalanced { }";
+  if (!balanced(body, "(", ")")) return "unbalanced ( )";
+  let source: string;
+  try {
+    source = picomatch.makeRe(body, OPTIONS).source;
+  } catch (error) {
+    return (error as Error).message.split("\n")[0];
+  }
+  // picomatch answers an unparsable pattern with a regexp that matches nothing.
+  return source === "$^" ? "cannot be parsed" : null;
+}
+
+/** Matched by any positive glob and by no `!negated` one. */
 export function matcher(globs: string[]): (file: string) => boolean {
-  const res = globs.map(globToRegExp);
-  return (file) => res.some((re) => re.test(file));
+  const positive = globs.filter((g) => !g.startsWith("!")).map(compile);
+  const negative = globs.filter((g) => g.startsWith("!")).map((g) => compile(g.slice(1)));
+  return (file) => positive.some((m) => m(file)) && !negative.some((m) => m(file));
+}
+
+function balanced(glob: string, open: string, close: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < glob.length; i++) {
+    if (glob[i] === "\\") i += 1;
+    else if (glob[i] === open) depth += 1;
+    else if (glob[i] === close && --depth < 0) return false;
+  }
+  return depth === 0;
 }

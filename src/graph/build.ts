@@ -1,6 +1,7 @@
 // Builds the module graph: parse every project file once, resolve its imports, and follow
 // resolved project files that the initial file list did not name (workspace sources, entries).
 import { isSourceFile, relativeTo } from "../util/path.js";
+import { isReallyInside, outsideMessage } from "../project/confine.js";
 import { isVerbatim } from "../project/tsconfig.js";
 import type { Project } from "../project/types.js";
 import { emitFormat } from "./emit-format.js";
@@ -37,7 +38,9 @@ export function buildGraph(project: Project, resolver: Resolver, options: BuildO
       const target = resolution.target;
       if (target && !queued.has(target) && isSourceFile(target)) {
         queued.add(target);
-        queue.push(target);
+        // Confinement (issue 10 §1): a file whose real path is outside the project is never read.
+        if (isReallyInside(project.root, target)) queue.push(target);
+        else warnings.push({ file: relativeTo(project.root, target), message: outsideMessage(target) });
       }
       return { ...site, ...resolution };
     });

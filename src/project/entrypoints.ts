@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { InputError } from "../util/errors.js";
 import { isInside, isSourceFile, joinPath, resolvePath } from "../util/path.js";
+import { checkEntryPath, isReallyInside } from "./confine.js";
 import { outputToSource } from "./output-to-source.js";
 import { readJsonFile } from "./read-json.js";
 import { filesOfScript, isStartScript } from "./script-files.js";
@@ -32,12 +33,13 @@ export function findEntrypoints(project: Project, explicit: string[], configFor:
     return explicit.map((e) => {
       const file = resolvePath(project.root, e);
       if (!existsSync(file) || !statSync(file).isFile()) throw new InputError(`entry not found: ${e}`);
+      checkEntryPath(project.root, e, file);
       return { file, source: "--entry" };
     });
   }
   const found: FoundEntrypoint[] = [];
   const add = (file: string | null, source: string): void => {
-    if (file && isSourceFile(file) && !found.some((f) => f.file === file)) found.push({ file, source });
+    if (file && isSourceFile(file) && isReallyInside(project.root, file) && !found.some((f) => f.file === file)) found.push({ file, source });
   };
   for (const info of packagesOf(project)) {
     const { dir, pkg, prefix, isRoot } = info;

@@ -5,7 +5,8 @@ import { InputError } from "../util/errors.js";
 import { dirOf, isInside, joinPath, relativeTo, resolvePath, toPosix } from "../util/path.js";
 import { readJsonFile } from "./read-json.js";
 import { filesOfTsConfig, walkSourceTree } from "./source-files.js";
-import { loadTsConfig } from "./tsconfig.js";
+import { isReallyInside } from "./confine.js";
+import { loadTsConfig, tsconfigWarnings } from "./tsconfig.js";
 import { findWorkspaces } from "./workspaces.js";
 import type { PackageJson, Project, ProjectOptions, TsConfig } from "./types.js";
 
@@ -29,15 +30,21 @@ export function loadProject(dir: string, options: ProjectOptions = {}): Project 
   if (options.tsconfig) {
     const file = resolvePath(options.tsconfig);
     if (!existsSync(file)) throw new InputError(`no such tsconfig: ${options.tsconfig}`);
-    rootConfig = loadTsConfig(file);
+    rootConfig = loadTsConfig(file, root);
   } else if (existsSync(joinPath(root, "tsconfig.json"))) {
-    rootConfig = loadTsConfig(joinPath(root, "tsconfig.json"));
+    rootConfig = loadTsConfig(joinPath(root, "tsconfig.json"), root);
   }
   if (rootConfig) tsconfigsByDir.set(options.tsconfig ? root : dirOf(rootConfig.file), rootConfig);
 
   const files = new Set<string>();
   const addConfigFiles = (config: TsConfig): void => {
-    for (const f of filesOfTsConfig(config)) files.add(f);
+    warnings.push(...tsconfigWarnings(root, config));
+    let outside = 0;
+    for (const f of filesOfTsConfig(config)) {
+      if (isReallyInside(root, f)) files.add(f);
+      else outside += 1;
+    }
+    if (outside > 0) warnings.push({ file: relativeTo(root, config.file), message: `${outside} included file(s) outside the project folder, not read` });
   };
   if (rootConfig) {
     addConfigFiles(rootConfig);
@@ -51,7 +58,7 @@ export function loadProject(dir: string, options: ProjectOptions = {}): Project 
     const wsConfigFile = joinPath(ws.dir, "tsconfig.json");
     if (!options.tsconfig && existsSync(wsConfigFile) && !tsconfigsByDir.has(ws.dir)) {
       try {
-        const config = loadTsConfig(wsConfigFile);
+        const config = loadTsConfig(wsConfigFile, root);
         tsconfigsByDir.set(ws.dir, config);
         addConfigFiles(config);
         continue;
@@ -60,8 +67,9 @@ export function loadProject(dir: string, options: ProjectOptions = {}): Project 
       }
     }
     if (![...files].some((f) => isInside(ws.dir, f))) {
-      const walked = walkSourceTree(ws.dir, outDirs);
+      const walked = walkSourceTree(ws.dir, outDirs, root);
       walked.files.forEach((f) => files.add(f));
+      for (const w of walked.warnings) warnings.push({ file: relativeTo(root, w.file), message: w.message });
     }
   }
   // A tsconfig whose include matches nothing here (a solution file, a stale include) must not
@@ -71,7 +79,7 @@ export function loadProject(dir: string, options: ProjectOptions = {}): Project 
     warnings.push({ file: relativeTo(root, rootConfig.file), message: "tsconfig includes no source files; reading the source tree instead" });
   }
   if (walkTree) {
-    const walked = walkSourceTree(root, outDirs);
+    const walked = walkSourceTree(root, outDirs, root);
     walked.files.forEach((f) => files.add(f));
     for (const w of walked.warnings) warnings.push({ file: relativeTo(root, w.file), message: w.message });
   }
@@ -101,7 +109,7 @@ function collectReferences(config: TsConfig, warnings: Project["warnings"]): TsC
       warnings.push({ file, message: "referenced tsconfig not found" });
       continue;
     }
-    const ref = loadTsConfig(file);
+    const ref = loadTsConfig(file, dirOf(file));
     out.push(ref);
     queue.push(...ref.references);
   }

@@ -2,6 +2,7 @@
 // source tree, never dependencies or build output.
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { baseOf, dirOf, extOf, isInside, isSourceFile, joinPath, toPosix } from "../util/path.js";
+import { isReallyInside, outsideMessage } from "./confine.js";
 import type { TsConfig } from "./types.js";
 
 const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", ".git", "bower_components", "jspm_packages"]);
@@ -11,8 +12,11 @@ export interface WalkResult {
   warnings: Array<{ file: string; message: string }>;
 }
 
-/** Source files under `dir`, following symlinks once (a link loop is reported, not followed). */
-export function walkSourceTree(dir: string, outDirs: string[]): WalkResult {
+/**
+ * Source files under `dir`, following symlinks once (a link loop is reported, not followed) and
+ * never out of `root`: a link whose real path is outside is one warning, not a walk of `/`.
+ */
+export function walkSourceTree(dir: string, outDirs: string[], root: string = dir): WalkResult {
   const files: string[] = [];
   const warnings: WalkResult["warnings"] = [];
   const seen = new Set<string>();
@@ -28,6 +32,10 @@ export function walkSourceTree(dir: string, outDirs: string[]): WalkResult {
     }
     if (seen.has(real)) continue;
     seen.add(real);
+    if (!isReallyInside(root, current)) {
+      warnings.push({ file: current, message: `folder ${outsideMessage(current)}` });
+      continue;
+    }
     let entries;
     try {
       entries = readdirSync(current, { withFileTypes: true });
@@ -40,6 +48,10 @@ export function walkSourceTree(dir: string, outDirs: string[]): WalkResult {
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
+        if (!isReallyInside(root, path)) {
+          warnings.push({ file: path, message: `symbolic link ${outsideMessage(path)}` });
+          continue;
+        }
         try {
           const target = statSync(path);
           isDirectory = target.isDirectory();

@@ -25,6 +25,10 @@ export interface TsConfig {
   fileNames: string[];
   /** Referenced project tsconfig files. */
   references: string[];
+  /** What tsc reports and still builds with, in its words ("error TS18000: Circularity detected..."). */
+  warnings?: string[];
+  /** Symbolic links that include globs met and did not follow: their real path is outside the project. */
+  outsideLinks?: string[];
 }
 
 export interface WorkspacePackage {

@@ -5,6 +5,8 @@ import type { ReportV1 } from "../report/types.js";
 import { InputError, UsageError } from "../util/errors.js";
 import { isInside, joinPath, relativeTo, resolvePath } from "../util/path.js";
 import type { StartupDoctorConfig } from "../config/types.js";
+import { isReallyInside, outsideMessage } from "../project/confine.js";
+import { writeFailure } from "../util/write-failure.js";
 
 export interface BaselineFlags {
   baseline?: string;
@@ -37,9 +39,15 @@ export async function finishReport(report: ReportV1, flags: BaselineFlags, confi
   const file = flags.baseline !== undefined ? resolvePath(flags.baseline) : existsSync(defaultFile) || flags.updateBaseline ? defaultFile : undefined;
   if (!file) return { report: out };
   const shown = isInside(out.root, file) ? relativeTo(out.root, file) : file;
+  // The default file is the project's: a link from it to ~/.bashrc is not followed (issue 10 §1).
+  if (file === defaultFile && !isReallyInside(out.root, file)) throw new InputError(`${shown} ${outsideMessage(file)}; give --baseline <file> to choose one`);
   if (flags.updateBaseline) {
     const baseline = createBaseline(out);
-    writeBaseline(file, baseline);
+    try {
+      writeBaseline(file, baseline);
+    } catch (error) {
+      throw new InputError(`cannot write baseline ${shown}: ${writeFailure(error)}`);
+    }
     const findings = baseline.findings.reduce((n, f) => n + (f.count ?? 1), 0);
     const notice = `wrote ${shown}: ${baseline.cycles.length} runtime cycle(s), ${findings} other finding(s)`;
     return { report: applyBaseline(out, baseline, shown), notice };

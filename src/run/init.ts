@@ -1,7 +1,8 @@
 // `init`: a starter startup-doctor.config.json in the project folder and a GitHub Actions
 // workflow at the repository root. Plans first (so the CLI can show it), writes only on request,
 // and never replaces an existing file unless forced.
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { ensureDir } from "../util/ensure-dir.js";
 import { InputError } from "../util/errors.js";
 import { dirOf, joinPath, relativeTo, resolvePath } from "../util/path.js";
 
@@ -15,6 +16,7 @@ export interface PlannedFile {
 }
 
 export const WORKFLOW_PATH = ".github/workflows/startup-doctor.yml";
+export const SCHEMA_PATH = "./node_modules/startup-doctor/schema/startup-doctor.config.schema.json";
 
 export function planInit(dir: string): PlannedFile[] {
   const root = resolvePath(dir);
@@ -41,7 +43,7 @@ export function writeInit(plan: PlannedFile[], force: boolean): { written: Plann
       kept.push(f);
       continue;
     }
-    mkdirSync(dirOf(f.path), { recursive: true });
+    ensureDir(dirOf(f.path));
     writeFileSync(f.path, f.content);
     written.push(f);
   }
@@ -50,6 +52,8 @@ export function writeInit(plan: PlannedFile[], force: boolean): { written: Plann
 
 function starterConfig(): string {
   const config = {
+    // Editors validate and complete the file with the schema shipped in the package.
+    $schema: SCHEMA_PATH,
     ignore: ["**/*.test.*", "**/*.spec.*", "**/__tests__/**"],
     rules: {
       "import-cycle": "warning",

@@ -66,6 +66,6 @@ function readEnvFile(file: string | undefined): Record<string, string> {
   try {
     return parseEnvFile(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new InputError(`cannot read --env-file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new InputError(`cannot read --dotenv file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }

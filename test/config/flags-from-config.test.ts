@@ -28,7 +28,7 @@ async function parse(...args: string[]): Promise<Record<string, unknown>> {
       .option("-r, --runtime <runtime>", "", "auto")
       .option("-c, --concurrency <n>", "", "2")
       .option("--env <KEY=VALUE>", "", collect, [])
-      .option("--env-file <file>"),
+      .option("--dotenv <file>"),
   ).action((_dir: string, flags: Record<string, unknown>) => {
     seen = flags;
   });
@@ -39,7 +39,7 @@ async function parse(...args: string[]): Promise<Record<string, unknown>> {
 test("every probe setting comes from the config when no flag is given", async () => {
   const flags = await parse();
   assert.deepEqual(
-    { entry: flags.entry, timeout: flags.timeout, slow: flags.slow, runtime: flags.runtime, concurrency: flags.concurrency, env: flags.env, envFile: flags.envFile, failOn: flags.failOn },
+    { entry: flags.entry, timeout: flags.timeout, slow: flags.slow, runtime: flags.runtime, concurrency: flags.concurrency, env: flags.env, envFile: flags.dotenv, failOn: flags.failOn },
     { entry: ["src/a.ts"], timeout: "5000", slow: "900", runtime: "bun", concurrency: "3", env: ["A=config", "B=config"], envFile: `${dir}/.env.ci`, failOn: "warning" },
   );
 });

@@ -1,0 +1,70 @@
+// Confinement: what startup-doctor reads and writes stays inside the analysed project's real
+// folder. A hostile repository can hold `src/root -> /` or `"baseline": "../../.bashrc"`; paths
+// the user typed on the command line are the user's choice and are not confined (issue 10 §1).
+import { realpathSync } from "node:fs";
+import { InputError } from "../util/errors.js";
+import { isInside, isSourceFile, resolvePath, toPosix } from "../util/path.js";
+
+const realRoots = new Map<string, string>();
+const reals = new Map<string, string | null>();
+
+/** The real path (symbolic links resolved), null when it does not exist or loops. */
+export function realPathOf(path: string): string | null {
+  let real = reals.get(path);
+  if (real === undefined) {
+    try {
+      real = toPosix(realpathSync.native(path));
+    } catch {
+      real = null;
+    }
+    reals.set(path, real);
+  }
+  return real;
+}
+
+function realRootOf(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realPathOf(root) ?? root;
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
+/** Whether `path` really lies inside `root` once every link on the way is resolved (a missing path: by its name). */
+export function isReallyInside(root: string, path: string): boolean {
+  if (!isInside(root, path) && !isInside(realRootOf(root), path)) return false;
+  const real = realPathOf(path);
+  return real === null ? isInside(root, path) : isInside(realRootOf(root), real);
+}
+
+/** Forgets cached real paths (the Node API may scan a folder again after it changed). */
+export function forgetRealPaths(): void {
+  realRoots.clear();
+  reals.clear();
+}
+
+/** The message of the warning for a link or file that leads outside the project. */
+export function outsideMessage(path: string): string {
+  const target = realPathOf(path);
+  return `leads outside the project${target ? ` (to ${target})` : ""}, not read`;
+}
+
+/**
+ * A path that came from the analysed project's own settings (its config file, its package.json),
+ * meant to be written or read by startup-doctor: refused when it leaves the project root.
+ * `key` names the setting in the message.
+ */
+export function confinedSetting(root: string, path: string, key: string, source: string): string {
+  const abs = resolvePath(root, path);
+  if (!isReallyInside(root, abs)) {
+    throw new InputError(`${source}: "${key}" points outside the project (${path}); only a path given on the command line may`);
+  }
+  return abs;
+}
+
+/** `--entry` (or the config's `entries`): an existing JavaScript/TypeScript source file inside the project. */
+export function checkEntryPath(root: string, given: string, file: string): void {
+  if (!isSourceFile(file)) throw new InputError(`entry ${given} is not a JavaScript or TypeScript source file`);
+  if (!isReallyInside(root, file)) throw new InputError(`entry ${given} is outside the project folder ${root}`);
+}

@@ -7,6 +7,7 @@ import { dirOf, isInside, isSourceFile, joinPath, toPosix } from "../util/path.j
 import { outputToSource } from "../project/output-to-source.js";
 import { loadTsConfig } from "../project/tsconfig.js";
 import type { Project, TsConfig, WorkspacePackage } from "../project/types.js";
+import { createCaseLookup } from "./case-lookup.js";
 import { createCachedHost } from "./host.js";
 import { resolvePackageImport } from "./package-imports.js";
 import { typescript, type TS } from "./typescript.js";
@@ -17,6 +18,10 @@ export interface Resolution {
   target: string | null;
   external: boolean;
   unresolved: boolean;
+  /** Set when `target` matches the specifier only case-insensitively (works on macOS, ERR_MODULE_NOT_FOUND on Linux). */
+  caseMismatch?: boolean;
+  /** A relative or tsconfig `paths` specifier: one the project itself must provide (none for packages). */
+  local?: boolean;
 }
 
 const BUILTINS = new Set(builtinModules);
@@ -30,6 +35,7 @@ export interface Resolver {
 export function createResolver(project: Project): Resolver {
   const ts = typescript();
   const host = createCachedHost();
+  const caseLookup = createCaseLookup();
   const workspaces = new Map<string, WorkspacePackage>(project.workspaces.map((w) => [w.name, w]));
   const warnings: Resolver["warnings"] = [];
   const configByDir = new Map<string, TsConfig | null>(project.tsconfigsByDir);
@@ -83,7 +89,9 @@ export function createResolver(project: Project): Resolver {
   const cacheFor = (config: TsConfig | null) => {
     let entry = caches.get(config);
     if (!entry) {
-      const options = config ? { ...config.options, allowJs: true } : defaultOptions;
+      // Node loads JSON through require() and `import ... with { type: "json" }` whatever the
+      // tsconfig says: `require("../package.json")` is not a missing module.
+      const options = config ? { ...config.options, allowJs: true, resolveJsonModule: true } : defaultOptions;
       entry = { options, cache: ts.createModuleResolutionCache(project.root, (x) => x, options) };
       caches.set(config, entry);
     }
@@ -138,15 +146,48 @@ export function createResolver(project: Project): Resolver {
       const real = resolved.isExternalLibraryImport ? toProjectFileIfWorkspace(toPosix(host.realpath!(resolved.resolvedFileName))) : null;
       if (resolved.isExternalLibraryImport && !real) return { target: null, external: true, unresolved: false };
       const target = real ?? toProjectFile(resolved.resolvedFileName, config);
-      return target ? { target, external: false, unresolved: false } : { target: null, external: true, unresolved: false };
+      if (!target) return { target: null, external: true, unresolved: false };
+      // On a case-insensitive file system the resolver accepts any case: compare with the disk.
+      if (!ts.sys.useCaseSensitiveFileNames && !resolved.isExternalLibraryImport) {
+        const onDisk = caseLookup.onDisk(target, project.root);
+        if (onDisk && onDisk !== target) return { target: onDisk, external: false, unresolved: false, caseMismatch: true, local: true };
+      }
+      return { target, external: false, unresolved: false };
     }
     if (spec.startsWith("#")) {
       const viaImports = resolvePackageImport(spec, fromFile, project.root, config);
       if (viaImports) return { target: viaImports, external: false, unresolved: false };
     }
+    const relative = spec.startsWith(".") || spec.startsWith("/");
+    const aliased = !relative && !spec.startsWith("#") ? pathsCandidates(spec, options, config) : [];
+    if (relative || aliased.length > 0) {
+      const candidates = relative ? [spec.startsWith("/") ? spec : joinPath(dirOf(fromFile), spec)] : aliased;
+      for (const candidate of candidates) {
+        // `require("../dist/cli")` from a bin stub before the build ran: the source tsc builds it from.
+        const built = fromBuildOutput(candidate);
+        if (built) return { target: built, external: false, unresolved: false, local: true };
+      }
+      for (const candidate of candidates) {
+        const found = caseLookup.find(candidate.replace(/\.[cm]?js$/, ""), project.root) ?? caseLookup.find(candidate, project.root);
+        if (found) return { target: found, external: false, unresolved: false, caseMismatch: true, local: true };
+      }
+      return { target: null, external: false, unresolved: true, local: true };
+    }
     // `#name` only ever means the package's own `imports` map: unmatched, it is a local miss.
-    if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("#")) return { target: null, external: false, unresolved: true };
+    if (spec.startsWith("#")) return { target: null, external: false, unresolved: true, local: true };
+    // A workspace package's name with a subpath nothing provides.
+    if (fromWorkspace === null) return { target: null, external: false, unresolved: true, local: true };
     return { target: null, external: true, unresolved: false };
+  };
+
+  const fromBuildOutput = (candidate: string): string | null => {
+    const config = configFor(candidate);
+    const outDir = config?.options.outDir ? toPosix(config.options.outDir) : null;
+    const inOutput = (outDir && isInside(outDir, candidate)) || /\/(?:dist|build|lib|out)\//.test(candidate);
+    if (!inOutput) return null;
+    const owner = project.workspaces.find((ws) => isInside(ws.dir, candidate))?.dir ?? (config ? dirOf(config.file) : project.root);
+    const mapped = outputToSource(candidate, owner, config);
+    return mapped && mapped !== candidate && isSourceFile(mapped) ? mapped : null;
   };
 
   const toProjectFileIfWorkspace = (real: string): string | null => {
@@ -159,4 +200,22 @@ export function createResolver(project: Project): Resolver {
   };
 
   return { resolve, configFor, warnings };
+}
+
+/** Where a tsconfig `paths` alias would point (`@/x` -> <baseUrl>/src/x); empty when no pattern matches. */
+function pathsCandidates(spec: string, options: TS.CompilerOptions, config: TsConfig | null): string[] {
+  const paths = options.paths;
+  if (!paths) return [];
+  const base = options.baseUrl ? toPosix(options.baseUrl) : config ? dirOf(config.file) : null;
+  if (!base) return [];
+  const out: string[] = [];
+  for (const [pattern, targets] of Object.entries(paths)) {
+    const star = pattern.indexOf("*");
+    let middle: string | null = null;
+    if (star < 0) middle = pattern === spec ? "" : null;
+    else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)) && spec.length >= pattern.length - 1) middle = spec.slice(star, spec.length - (pattern.length - star - 1));
+    if (middle === null) continue;
+    for (const target of targets) out.push(joinPath(base, target.replace("*", middle)));
+  }
+  return out;
 }

@@ -26,6 +26,10 @@ export interface ResolvedSite extends ImportSite {
   target: string | null;
   external: boolean;
   unresolved: boolean;
+  /** The target matches the specifier only case-insensitively (works on macOS, not on Linux). */
+  caseMismatch?: boolean;
+  /** A relative, `#imports` or tsconfig `paths` specifier: the project must provide the module. */
+  local?: boolean;
 }
 
 export interface ModuleNode {

@@ -94,7 +94,8 @@ export function toReport(analysis: Analysis, command: NonNullable<ReportV1["comm
     findings,
     probes: [],
     entrypointSources: entrypoints.map((e) => ({ file: rel(e.file), source: e.source })),
-    warnings: [...project.warnings, ...graph.warnings],
+    // A miss that became an unresolved-import finding is not repeated as a reading warning.
+    warnings: [...project.warnings, ...graph.warnings].filter((w) => !findings.some((f) => f.rule === "unresolved-import" && f.file === w.file && f.line === w.line && w.message.startsWith("cannot resolve"))),
     command,
     excluded: analysis.excluded,
     rules: ruleRegistry.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, docs: docsUrl(r.id) })),

@@ -21,6 +21,11 @@ export function collectImportSites(sf: TS.SourceFile, options: CollectOptions): 
   // Walked on first need only (barrels never ask), and only for the names this file imports.
   let valueNames: Set<string> | undefined;
   const used = (local: string): boolean => !elides || (valueNames ??= collectValueNames(sf, options.decoratorMetadata, importedNames(ts, sf))).has(local);
+  // With emitDecoratorMetadata, names that only a decorated annotation uses: tsc emits an eager
+  // `__metadata("design:type", X)` read for them right after the class (runtime-facts §6.3).
+  let plainNames: Set<string> | undefined;
+  const metadataOnly = (locals: string[]): boolean =>
+    elides && options.decoratorMetadata && locals.length > 0 && locals.every((l) => !(plainNames ??= collectValueNames(sf, false, importedNames(ts, sf))).has(l));
   const sites: ImportSite[] = [];
   const lineStarts = sf.getLineStarts();
 
@@ -42,7 +47,8 @@ export function collectImportSites(sf: TS.SourceFile, options: CollectOptions): 
 
   for (const statement of sf.statements) {
     if (ts.isImportDeclaration(statement)) {
-      add(statement, statement.moduleSpecifier, ...classifyImport(statement, elides, used));
+      const [kind, extra] = classifyImport(statement, elides, used);
+      add(statement, statement.moduleSpecifier, kind, kind === "static" && metadataOnly(extra.names ?? []) ? { ...extra, metadataOnly: true } : extra);
     } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier) {
       add(statement, statement.moduleSpecifier, ...classifyExport(statement, elides));
     } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {

@@ -215,7 +215,10 @@ function pathsCandidates(spec: string, options: TS.CompilerOptions, config: TsCo
     if (star < 0) middle = pattern === spec ? "" : null;
     else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)) && spec.length >= pattern.length - 1) middle = spec.slice(star, spec.length - (pattern.length - star - 1));
     if (middle === null) continue;
+    // `"*": ["types/*"]` catches every package name, and a target in node_modules is a package:
+    // neither makes the specifier one the project must provide.
+    if (pattern === "*") continue;
     for (const target of targets) out.push(joinPath(base, target.replace("*", middle)));
   }
-  return out;
+  return out.some((c) => c.includes("/node_modules/")) ? [] : out;
 }

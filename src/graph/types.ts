@@ -19,6 +19,8 @@ export interface ImportSite {
   names: string[];
   /** The trimmed source line. */
   code: string;
+  /** Kept only by emitted decorator metadata (`design:type` of a decorated member's annotation). */
+  metadataOnly?: boolean;
 }
 
 export interface ResolvedSite extends ImportSite {

@@ -22,7 +22,7 @@ export interface ScopeFacts {
   entrypoints: ReadonlySet<string>;
 }
 
-const TEST_DIRS = new Set(["test", "tests", "__tests__", "__mocks__", "__fixtures__", "fixtures", "e2e", "cypress", "playwright", "spec", "specs"]);
+const TEST_DIRS = new Set(["test", "tests", "__tests__", "__mocks__", "__fixtures__", "fixtures", "e2e", "cypress", "playwright", "spec", "specs", "integration-tests", "integration_tests", "__snapshots__", "test-utils", "test-helpers"]);
 const TEST_FILE = /\.(?:test|spec|e2e-spec|e2e|bench)\.[cm]?[jt]sx?$|^(?:jest|vitest|playwright|cypress)\.(?:setup|config|global-setup)[\w.-]*\.[cm]?[jt]sx?$|^setup-?tests\.[cm]?[jt]sx?$/i;
 const STORY_FILE = /\.(?:stories|story)\.[cm]?[jt]sx?$/i;
 const SCRIPT_DIRS = new Set(["scripts", "script"]);

@@ -3,7 +3,8 @@ import { test } from "node:test";
 import { runCli } from "../helpers/cli.js";
 import { fixture } from "../helpers/fixture.js";
 
-// type-only-cycle has exactly one finding (an import-cycle warning); entrypoints has none.
+// type-only-cycle has exactly one finding (an import-cycle at info: nothing crosses the cycle at
+// evaluation); entrypoints has none.
 const flagged = fixture("graph", "type-only-cycle");
 const clean = fixture("graph", "entrypoints");
 
@@ -11,14 +12,14 @@ test("exit 0 when nothing is at or above --fail-on (default error), 1 when somet
   const code = (dir: string, ...extra: string[]): number | null => runCli(["scan", dir, "--format", "json", ...extra]).code;
   assert.equal(code(flagged), 0);
   assert.equal(code(flagged, "--fail-on", "error"), 0);
-  assert.equal(code(flagged, "--fail-on", "warning"), 1);
+  assert.equal(code(flagged, "--fail-on", "warning"), 0);
   assert.equal(code(flagged, "--fail-on", "info"), 1);
   assert.equal(code(flagged, "--fail-on", "none"), 0);
   assert.equal(code(clean, "--fail-on", "info"), 0);
 });
 
 test("the pretty format exits the same way as json", () => {
-  assert.equal(runCli(["scan", flagged, "--fail-on", "warning"]).code, 1);
+  assert.equal(runCli(["scan", flagged, "--fail-on", "info"]).code, 1);
   assert.equal(runCli(["scan", flagged]).code, 0);
 });
 

@@ -33,8 +33,9 @@ test("cycles that close only through erased imports are reported with runtime: f
 
 test("only the value cycle is an import-cycle finding, at its closing edge", () => {
   assert.deepEqual(findingsOf(report), ["src/real/b.ts:1 import-cycle"]);
-  assert.equal(report.findings[0].severity, "warning");
-  assert.equal(report.findings[0].message, "runtime import cycle: src/real/a.ts -> src/real/b.ts -> src/real/a.ts");
+  // Each uses the other only inside functions: nothing crosses the cycle while it evaluates.
+  assert.equal(report.findings[0].severity, "info");
+  assert.match(report.findings[0].message, /^runtime import cycle: src\/real\/a\.ts -> src\/real\/b\.ts -> src\/real\/a\.ts; nothing crosses it/);
 });
 
 test("the report has the contract's top level and no warnings; exit 0 at the default --fail-on", () => {

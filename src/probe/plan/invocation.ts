@@ -1,8 +1,10 @@
 // A chosen transform + file + the start script's flags -> the node command line the child runs.
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { joinPath, relativeTo } from "../../util/path.js";
-import { ENV_TS_MODULE, ENV_TS_PATHS, ENV_TSCONFIG } from "../preload/transpile-env.js";
+import { ENV_TS_KEY, ENV_TS_MODULE, ENV_TS_PATHS, ENV_TSCONFIG } from "../preload/transpile-env.js";
+import { loadBuildConfig } from "./build-output.js";
 import { preloadDir } from "../runtimes.js";
 import { shellWord } from "./shell-words.js";
 import type { ProbePlan, Transform } from "./types.js";
@@ -36,6 +38,7 @@ export function nodeInvocation(invocation: Invocation, root: string): NodeComman
   const env: Record<string, string> = {};
   if (invocation.transform === "typescript") {
     env[ENV_TS_MODULE] = typescriptModule(root);
+    env[ENV_TS_KEY] = fingerprint(env[ENV_TS_MODULE], invocation.tsconfig);
     if (invocation.tsconfig) env[ENV_TSCONFIG] = invocation.tsconfig;
     if (invocation.aliases) env[ENV_TS_PATHS] = "1";
   }
@@ -62,3 +65,18 @@ export function typescriptModule(root: string): string {
   }
   return createRequire(import.meta.url).resolve("typescript");
 }
+
+/** Keys the child's compile cache: the typescript it loads and the options it compiles with. */
+function fingerprint(typescript: string, tsconfig: string | undefined): string {
+  let version = "";
+  try {
+    version = (JSON.parse(readFileSync(joinPath(typescript, "..", "..", "package.json"), "utf8")) as { version?: string }).version ?? "";
+  } catch {
+    // An unusual layout: the path alone still keys it.
+  }
+  const options = tsconfig ? loadBuildConfig(tsconfig)?.options : undefined;
+  return createHash("sha256").update(JSON.stringify([TRANSFORM_VERSION, typescript, version, tsconfig ?? null, options ?? null])).digest("hex");
+}
+
+/** Bumped when the transform's own emit settings change, so old cache entries are not reused. */
+const TRANSFORM_VERSION = 1;

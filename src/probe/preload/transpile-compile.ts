@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { ENV_TS_MODULE, ENV_TSCONFIG } from "./transpile-env.js";
+import { cacheKey, readCached, writeCached } from "./transpile-cache.js";
+import { ENV_TS_KEY, ENV_TS_MODULE, ENV_TSCONFIG } from "./transpile-env.js";
 
 export type ModuleFormat = "module" | "commonjs";
 
@@ -48,10 +49,17 @@ function projectOptions(api: TypeScriptApi): CompilerOptions {
 
 /** `format` is what Node gives the output (the file's extension and package.json type), so it always runs. */
 export function compileFile(filename: string, format: ModuleFormat): string {
+  const text = readFileSync(filename, "utf8");
+  // Without the parent's fingerprint there is no key that does not need typescript loaded.
+  const fingerprint = process.env[ENV_TS_KEY];
+  const key = fingerprint ? cacheKey([fingerprint, format, filename, text]) : null;
+  const cached = key ? readCached(key) : null;
+  if (cached !== null) return cached;
   const { ts: api, options: base } = compiler();
   const module = format === "commonjs" ? api.ModuleKind.CommonJS : api.ModuleKind.ESNext;
-  const text = readFileSync(filename, "utf8");
-  return api.transpileModule(text, { compilerOptions: { ...base, module }, fileName: filename }).outputText;
+  const code = api.transpileModule(text, { compilerOptions: { ...base, module }, fileName: filename }).outputText;
+  if (key) writeCached(key, code);
+  return code;
 }
 
 /** Where a tsconfig `paths` alias points, most specific pattern first (as TypeScript picks). */

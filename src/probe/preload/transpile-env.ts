@@ -5,3 +5,5 @@ export const ENV_TS_MODULE = "STARTUP_DOCTOR_TS_MODULE";
 export const ENV_TSCONFIG = "STARTUP_DOCTOR_TSCONFIG";
 /** "1" when the build rewrites tsconfig `paths` aliases (nest build, tsc-alias), so the transform resolves them too. */
 export const ENV_TS_PATHS = "STARTUP_DOCTOR_TS_PATHS";
+/** A fingerprint of the TypeScript version and compilerOptions, set by the parent: keys the compile cache. */
+export const ENV_TS_KEY = "STARTUP_DOCTOR_TS_KEY";

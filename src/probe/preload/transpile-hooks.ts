@@ -2,6 +2,7 @@
 // module format are compiled here; CommonJS ones are handed to the CommonJS loader (no source),
 // whose Module._extensions handler in transpile.ts compiles them. Imports node: builtins only.
 import type { LoadHook, ResolveHook } from "node:module";
+import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { TS_SOURCE, compileFile, formatOf, pathCandidates, sourceCandidates } from "./transpile-compile.js";
 
@@ -12,6 +13,16 @@ export function initialize(data: { aliases?: boolean } | undefined): void {
 }
 
 export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
+  // `./user.js` from TypeScript source names ./user.ts: go there directly rather than through a
+  // failed resolution (an exception per import).
+  const parent = context.parentURL;
+  if (specifier.startsWith(".") && parent?.startsWith("file:")) {
+    const written = new URL(specifier, parent);
+    if (!existsSync(written)) {
+      const found = sourceCandidates(written.pathname).find((candidate) => existsSync(candidate));
+      if (found) return nextResolve(pathToFileURL(found).href, context);
+    }
+  }
   try {
     return await nextResolve(specifier, context);
   } catch (error) {

@@ -23,7 +23,8 @@ export function loadProject(dir: string, options: ProjectOptions = {}): Project 
   const warnings: Project["warnings"] = [];
   const packageJson = readJsonFile<PackageJson>(joinPath(root, "package.json"), "package.json");
   if (!packageJson) warnings.push({ message: "no package.json: entrypoints are guessed from file names" });
-  const workspaces = findWorkspaces(root, packageJson);
+  const { packages: workspaces, warnings: workspaceWarnings } = findWorkspaces(root, packageJson);
+  warnings.push(...workspaceWarnings);
 
   const tsconfigsByDir = new Map<string, TsConfig>();
   let rootConfig: TsConfig | null = null;

@@ -1,21 +1,51 @@
 // npm/yarn (`workspaces` in package.json) and pnpm (pnpm-workspace.yaml) workspace packages.
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { joinPath } from "../util/path.js";
+// pnpm-workspace.yaml is read by a YAML parser (block and flow lists, quotes, comments, anchors
+// all occur in real files) and the patterns are matched by picomatch, as pnpm itself does with
+// its glob library: `*`, `**`, `{a,b}`, `[ab]`, `!negation`.
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import picomatch from "picomatch";
+import { parse as parseYaml } from "yaml";
+import { isInside, joinPath, relativeTo } from "../util/path.js";
 import { readJsonFile } from "./read-json.js";
-import type { PackageJson, WorkspacePackage } from "./types.js";
+import type { PackageJson, Project, WorkspacePackage } from "./types.js";
 
-export function findWorkspaces(root: string, pkg: PackageJson | null): WorkspacePackage[] {
-  const patterns = [...workspacePatterns(pkg), ...pnpmPatterns(root)];
-  if (patterns.length === 0) return [];
+type ProjectWarning = Project["warnings"][number];
+
+export interface Workspaces {
+  packages: WorkspacePackage[];
+  /** An unreadable pnpm-workspace.yaml, patterns that match no package. */
+  warnings: ProjectWarning[];
+}
+
+const PNPM_FILE = "pnpm-workspace.yaml";
+// A `**` pattern still stops this deep: workspace packages sit near the top.
+const DEEPEST = 6;
+
+export function findWorkspaces(root: string, pkg: PackageJson | null): Workspaces {
+  const warnings: ProjectWarning[] = [];
+  const patterns = [...workspacePatterns(pkg), ...pnpmPatterns(root, warnings)].map(normalise).filter((p) => p !== "" && p !== "!");
+  if (patterns.length === 0) return { packages: [], warnings };
   const include = patterns.filter((p) => !p.startsWith("!"));
-  const exclude = new Set(patterns.filter((p) => p.startsWith("!")).flatMap((p) => expandPattern(root, p.slice(1))));
-  const dirs = [...new Set(include.flatMap((p) => expandPattern(root, p)))].filter((d) => !exclude.has(d)).sort();
+  const exclude = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+  const included = picomatch(include.length > 0 ? include : ["!**"]);
+  const excluded = exclude.length > 0 ? picomatch(exclude) : () => false;
+  const depth = include.some((p) => p.includes("**")) ? DEEPEST : Math.max(1, ...include.map((p) => p.split("/").length));
   const packages: WorkspacePackage[] = [];
-  for (const dir of dirs) {
-    const json = readJsonFile<PackageJson>(joinPath(dir, "package.json"), "package.json");
+  for (const dir of packageDirs(root, depth)) {
+    const rel = relativeTo(root, dir);
+    if (!included(rel) || excluded(rel)) continue;
+    const json = readJsonFile<PackageJson>(joinPath(dir, "package.json"), `${rel}/package.json`);
     if (json?.name) packages.push({ name: json.name, dir, packageJson: json });
   }
-  return packages;
+  // One empty pattern among several is normal (a folder for later); none matching at all is not.
+  if (packages.length === 0) warnings.push({ message: `no workspace package found for ${include.map((p) => `'${p}'`).join(", ")}: imports of workspace packages are not resolved` });
+  return { packages: packages.sort((a, b) => a.dir.localeCompare(b.dir)), warnings };
+}
+
+function normalise(pattern: string): string {
+  const negated = pattern.startsWith("!");
+  const body = (negated ? pattern.slice(1) : pattern).trim().replace(/^\.\//, "").replace(/\/+$/, "");
+  return negated ? `!${body}` : body;
 }
 
 function workspacePatterns(pkg: PackageJson | null): string[] {
@@ -25,66 +55,58 @@ function workspacePatterns(pkg: PackageJson | null): string[] {
   return [];
 }
 
-/** The `packages:` list of pnpm-workspace.yaml; a full YAML parser is not needed for it. */
-function pnpmPatterns(root: string): string[] {
-  const file = joinPath(root, "pnpm-workspace.yaml");
+/** The `packages:` list of pnpm-workspace.yaml. */
+function pnpmPatterns(root: string, warnings: ProjectWarning[]): string[] {
+  const file = joinPath(root, PNPM_FILE);
   if (!existsSync(file)) return [];
-  const patterns: string[] = [];
-  let inPackages = false;
-  for (const raw of readFileSync(file, "utf8").split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, "");
-    if (/^packages\s*:/.test(line)) {
-      inPackages = true;
-      continue;
-    }
-    if (inPackages && /^\S/.test(line)) inPackages = false;
-    const item = /^\s*-\s*['"]?([^'"]+?)['"]?\s*$/.exec(line);
-    if (inPackages && item) patterns.push(item[1]);
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, "utf8"), { maxAliasCount: 100 });
+  } catch (error) {
+    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    warnings.push({ file: PNPM_FILE, ...(line ? { line } : {}), message: `cannot read ${PNPM_FILE}: ${firstLine(error)}; its workspace packages are not resolved` });
+    return [];
   }
-  return patterns;
+  if (doc === null || doc === undefined) return [];
+  const packages = typeof doc === "object" && !Array.isArray(doc) ? (doc as Record<string, unknown>).packages : undefined;
+  if (packages === undefined) return [];
+  if (!Array.isArray(packages)) {
+    warnings.push({ file: PNPM_FILE, message: `${PNPM_FILE}: "packages" is not a list; its workspace packages are not resolved` });
+    return [];
+  }
+  return packages.filter((p): p is string => typeof p === "string");
 }
 
-/** Expands `packages/*`, `apps/**`, `tools/cli` into existing package folders. */
-function expandPattern(root: string, pattern: string): string[] {
-  const segments = pattern.replace(/^\.\//, "").replace(/\/$/, "").split("/");
-  let current = [root];
-  for (const segment of segments) {
-    const next: string[] = [];
-    for (const dir of current) {
-      if (segment === "**") next.push(dir, ...descendants(dir, 4));
-      else if (segment.includes("*")) {
-        const re = new RegExp(`^${segment.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-        next.push(...childDirs(dir).filter((d) => re.test(d.slice(dir.length + 1))));
-      } else next.push(joinPath(dir, segment));
-    }
-    current = next;
-  }
-  return current.filter((d) => existsSync(joinPath(d, "package.json")));
+function firstLine(error: unknown): string {
+  return ((error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "").replace(/:$/, "");
 }
 
-function childDirs(dir: string): string[] {
+/** Folders with a package.json below root, `depth` levels at most, skipping node_modules and dot folders. */
+function packageDirs(root: string, depth: number): string[] {
+  const found: string[] = [];
+  let level = [root];
+  for (let i = 0; i < depth && level.length > 0; i++) {
+    level = level.flatMap((dir) => childDirs(root, dir));
+    for (const dir of level) if (existsSync(joinPath(dir, "package.json"))) found.push(dir);
+  }
+  return found;
+}
+
+function childDirs(root: string, dir: string): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.name !== "node_modules" && !e.name.startsWith(".") && (e.isDirectory() || (e.isSymbolicLink() && isDir(joinPath(dir, e.name)))))
+      .filter((e) => e.name !== "node_modules" && !e.name.startsWith("."))
+      .filter((e) => e.isDirectory() || (e.isSymbolicLink() && linkedDirInside(root, joinPath(dir, e.name))))
       .map((e) => joinPath(dir, e.name));
   } catch {
     return [];
   }
 }
 
-function descendants(dir: string, depth: number): string[] {
-  const out: string[] = [];
-  let level = [dir];
-  for (let i = 0; i < depth; i++) {
-    level = level.flatMap(childDirs);
-    out.push(...level);
-  }
-  return out;
-}
-
-function isDir(p: string): boolean {
+/** A symlink is followed only to a folder inside the project: nothing outside it is read. */
+function linkedDirInside(root: string, path: string): boolean {
   try {
-    return statSync(p).isDirectory();
+    return statSync(path).isDirectory() && isInside(realpathSync(root), realpathSync(path));
   } catch {
     return false;
   }

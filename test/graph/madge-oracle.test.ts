@@ -85,6 +85,11 @@ const KNOWN: Record<string, KnownDifference> = {
     onlyMadge: [],
     onlyOurs: ["src/billing/invoice.ts", "src/billing/order.ts"],
   },
+  "graph/pnpm-workspace-flow": {
+    reason: "madge cannot resolve pnpm workspace packages without node_modules links",
+    onlyMadge: [],
+    onlyOurs: ["packages/core/src/index.ts", "packages/util/src/index.ts"],
+  },
   "graph/workspaces-cycle": {
     reason: "madge cannot resolve workspace packages without node_modules links, nor per-package tsconfig `paths`",
     onlyMadge: [],

@@ -66,10 +66,14 @@ const MACHINE_READABLE = new Set(["json", "sarif", "markdown", "dot", "mermaid"]
 
 export async function writeReports(report: ReportV1, targets: OutputTarget[], color: boolean): Promise<void> {
   const { loadReporter, isFormat } = await import("../report/index.js");
+  const { sourceLinksFrom } = await import("../report/ci-links.js");
   const pathPrefix = ciPathPrefix(report.root);
+  // A CI log that executes workflow commands (GitHub Actions; Azure Pipelines' ##vso[): pretty defuses them.
+  const ciLog = process.env.GITHUB_ACTIONS === "true" || process.env.TF_BUILD === "True";
+  const sourceLinks = sourceLinksFrom(process.env);
   const render = async (format: string, useColor: boolean, width?: number): Promise<string> => {
     if (!isFormat(format)) throw new UsageError(`unknown format '${format}'`);
-    return (await loadReporter(format))(report, { color: useColor, pathPrefix, width });
+    return (await loadReporter(format))(report, { color: useColor, pathPrefix, width, ciLog, sourceLinks });
   };
   for (const t of targets) {
     // `color`: stdout's choice (color.ts); a file never gets colour.

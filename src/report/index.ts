@@ -1,4 +1,5 @@
 // format -> reporter module, loaded only when asked for (design.md habit 3).
+import type { SourceLinks } from "./ci-links.js";
 import type { ReportV1 } from "./types.js";
 
 export interface ReporterOptions {
@@ -7,6 +8,10 @@ export interface ReporterOptions {
   pathPrefix?: string;
   /** Added: terminal columns the pretty report wraps to; undefined: no wrapping. */
   width?: number;
+  /** Added: the output goes to a CI log that executes workflow commands (GitHub Actions, Azure): pretty defuses them. */
+  ciLog?: boolean;
+  /** Added: links to files at the analysed commit (markdown), from the CI's variables. */
+  sourceLinks?: SourceLinks;
 }
 
 export type Reporter = (report: ReportV1, options: ReporterOptions) => string;

@@ -1,53 +1,91 @@
-// A report for a pull-request comment: summary table, each finding, a mermaid diagram of each
-// runtime cycle and of each probe's pending chain (GitHub renders ```mermaid blocks).
+// A report for a pull-request comment or a job summary, for the reviewer: summary table, probes
+// that did not finish, findings by severity with links to the file at the commit (when CI says
+// which), a mermaid diagram of each runtime cycle and of each probe's pending chain. Every
+// untrusted string goes through escape/markdown.ts or escape/mermaid.ts; the whole text stays
+// under GitHub's 65,536-character comment limit.
+import { mdCode, mdFence, mdText, mdUrlPath } from "./escape/markdown.js";
+import { mermaidLabel } from "./escape/mermaid.js";
 import type { ReporterOptions } from "./index.js";
-import { countBySeverity, cycleOfFinding, cycleKey, unfinishedProbes } from "./problems.js";
-import type { ReportCycle, ReportFinding, ReportProbe, ReportV1 } from "./types.js";
+import { ciPath, countBySeverity, cycleKey, cycleOfFinding, unfinishedProbes } from "./problems.js";
+import type { ReportCycle, ReportFinding, ReportProbe, ReportV1, Severity } from "./types.js";
 
 const MAX_DIAGRAM_EDGES = 24;
+/** GitHub refuses a comment over 65,536 characters; the rest of the budget is for the tail note. */
+export const MARKDOWN_BUDGET = 64_000;
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function markdown(report: ReportV1, _options: ReporterOptions): string {
-  const out: string[] = [];
+export function markdown(report: ReportV1, options: ReporterOptions): string {
+  const at = locator(options);
+  const head: string[] = [];
   const counts = countBySeverity(report);
   const runtime = report.cycles.filter((c) => c.runtime);
   const unfinished = unfinishedProbes(report);
-  out.push(`## startup-doctor ${report.command ?? "scan"}`, "");
+  head.push(`## startup-doctor ${mdText(report.command ?? "scan")}`, "");
   const clean = report.findings.length === 0 && unfinished.length === 0;
-  out.push(clean ? "**No startup problems found.**" : `**${verdict(counts.error, counts.warning, counts.info, unfinished.length)}**`, "");
-  out.push("| errors | warnings | info | runtime cycles | probes not finished | modules |", "| ---: | ---: | ---: | ---: | ---: | ---: |");
-  out.push(`| ${counts.error} | ${counts.warning} | ${counts.info} | ${runtime.length} | ${unfinished.length} | ${report.modules} |`, "");
+  head.push(clean ? "**No startup problems found.**" : `**${verdict(counts.error, counts.warning, counts.info, unfinished.length)}**`, "");
+  head.push("| errors | warnings | info | runtime cycles | probes not finished | modules |", "| ---: | ---: | ---: | ---: | ---: | ---: |");
+  head.push(`| ${counts.error} | ${counts.warning} | ${counts.info} | ${runtime.length} | ${unfinished.length} | ${report.modules} |`, "");
   if (report.baseline) {
     const b = report.baseline;
-    out.push(`Baseline \`${b.file}\`: ${b.new} new, ${b.known} known (not shown), ${b.fixed.length} fixed.`);
+    head.push(`Baseline ${mdCode(b.file)}: ${b.new} new, ${b.known} known (not shown), ${b.fixed.length} fixed.`);
     if (b.fixed.length > 0) {
-      out.push("", "<details><summary>Fixed since the baseline</summary>", "");
-      for (const key of b.fixed) out.push(`- \`${code(key)}\``);
-      out.push("", "</details>");
+      head.push("", "<details><summary>Fixed since the baseline</summary>", "");
+      for (const key of b.fixed) head.push(`- ${mdCode(key)}`);
+      head.push("", "</details>");
     }
-    out.push("");
+    head.push("");
   }
 
+  // Sections in the order a reviewer reads them; the size guard drops from the end.
+  const sections: Array<{ title?: string; lines: string[] }> = [];
   if (report.probes.length > 0) {
-    out.push("### Probes", "");
-    for (const p of report.probes) out.push(...probeSection(p), "");
+    const probes = [...report.probes].sort((a, b) => Number(!unfinished.includes(a)) - Number(!unfinished.includes(b)));
+    probes.forEach((p, i) => sections.push({ title: i === 0 ? "### Probes" : undefined, lines: probeSection(p, at) }));
   }
-
   const shownCycles = new Set<string>();
-  if (report.findings.length > 0) {
-    out.push("### Findings", "");
-    for (const f of report.findings) {
-      const cycle = cycleOfFinding(report, f);
-      if (cycle) shownCycles.add(cycleKey(cycle));
-      out.push(...findingSection(f, cycle), "");
-    }
-  }
+  const findings = [...report.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.rule.localeCompare(b.rule) || a.file.localeCompare(b.file) || a.line - b.line);
+  findings.forEach((f, i) => {
+    const cycle = cycleOfFinding(report, f);
+    const drawn = cycle !== undefined && !shownCycles.has(cycleKey(cycle));
+    if (cycle) shownCycles.add(cycleKey(cycle));
+    sections.push({ title: i === 0 ? "### Findings" : undefined, lines: findingSection(f, drawn ? cycle : undefined, at) });
+  });
   const unshown = runtime.filter((c) => !shownCycles.has(cycleKey(c)));
   if (unshown.length > 0) {
-    out.push(`<details><summary>${unshown.length} other runtime cycle(s) without a new finding (baselined or rule off)</summary>`, "");
-    for (const c of unshown) out.push(`- ${[...c.modules, c.modules[0]].map((m) => `\`${code(m)}\``).join(" → ")}`);
-    out.push("", "</details>", "");
+    const lines = [`<details><summary>${unshown.length} other runtime cycle(s) without a new finding (baselined or rule off)</summary>`, ""];
+    for (const c of unshown) lines.push(`- ${[...c.modules, c.modules[0]].map((m) => mdCode(m)).join(" → ")}`);
+    lines.push("", "</details>");
+    sections.push({ lines });
   }
+
+  const out = [...head];
+  let size = out.join("\n").length;
+  let dropped = 0;
+  for (const s of sections) {
+    const lines = s.title ? [s.title, "", ...s.lines, ""] : [...s.lines, ""];
+    const cost = lines.join("\n").length + 1;
+    if (dropped > 0 || size + cost > MARKDOWN_BUDGET) {
+      dropped += 1;
+      continue;
+    }
+    out.push(...lines);
+    size += cost;
+  }
+  if (dropped > 0) out.push(`*${dropped} more section(s) left out to stay under GitHub's comment size limit: see the SARIF or JSON report.*`);
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+}
+
+/** `file:line` as a code span, linked to the file at the commit when CI says which. */
+type Locator = (file: string, line?: number) => string;
+
+function locator(options: ReporterOptions): Locator {
+  const links = options.sourceLinks;
+  return (file, line) => {
+    const label = mdCode(line !== undefined ? `${file}:${line}` : file);
+    const path = ciPath(file, options.pathPrefix);
+    if (!links || path.startsWith("../")) return label;
+    return `[${label}](${links.base}${mdUrlPath(path)}${line !== undefined ? links.line(Math.max(1, line)) : ""})`;
+  };
 }
 
 function verdict(errors: number, warnings: number, info: number, probes: number): string {
@@ -59,20 +97,27 @@ function verdict(errors: number, warnings: number, info: number, probes: number)
   return parts.join(" · ");
 }
 
-function findingSection(f: ReportFinding, cycle: ReportCycle | undefined): string[] {
-  const lines = [`#### ${f.severity} · \`${f.rule}\` · \`${code(`${f.file}:${f.line}`)}\``, "", text(f.message)];
-  if (f.code) lines.push("", "```ts", f.code, "```");
-  if (f.entrypoints && f.entrypoints.length > 0) lines.push("", `On the startup path of ${f.entrypoints.map((e) => `\`${code(e)}\``).join(", ")}.`);
+/** The fence language GitHub highlights a file's code with. */
+export function fenceLanguage(file: string): string {
+  const ext = /\.([cm]?[jt]sx?)$/.exec(file)?.[1] ?? "";
+  return ext.replace(/^[cm]/, "");
+}
+
+function findingSection(f: ReportFinding, cycle: ReportCycle | undefined, at: Locator): string[] {
+  const lines = [`#### ${mdText(f.severity)} · ${mdCode(f.rule)} · ${at(f.file, f.line)}`, "", mdText(f.message)];
+  if (f.code) lines.push("", ...mdFence(f.code, fenceLanguage(f.file)));
+  if (f.entrypoints && f.entrypoints.length > 0) lines.push("", `On the startup path of ${f.entrypoints.map((e) => at(e)).join(", ")}.`);
   if (cycle) lines.push("", ...cycleDiagram(cycle));
   else if (f.chain && f.chain.length > 0) {
     lines.push("", "Chain:", "");
-    for (const hop of f.chain) lines.push(`1. \`${code(`${hop.file}:${hop.line}`)}\`${hop.note ? ` ${text(hop.note)}` : ""}`);
+    for (const hop of f.chain) lines.push(`1. ${at(hop.file, hop.line)}${hop.note ? ` ${mdText(hop.note)}` : ""}`);
   }
-  if (f.fix) lines.push("", `**Fix:** ${text(f.fix)}`);
-  if (f.docs) lines.push("", `[About \`${f.rule}\`](${f.docs})`);
+  if (f.fix) lines.push("", `**Fix:** ${mdText(f.fix)}`);
+  if (f.docs && /^https:\/\/[^\s()<>]+$/.test(f.docs)) lines.push("", `[About ${mdCode(f.rule)}](${f.docs})`);
   return lines;
 }
 
+/** Left to right up to three modules; top-down past that, so labels keep a readable size. */
 function cycleDiagram(cycle: ReportCycle): string[] {
   const ids = new Map<string, string>();
   const node = (file: string): string => {
@@ -92,22 +137,25 @@ function cycleDiagram(cycle: ReportCycle): string[] {
       body.push(`  gap${gap}(["… ${cycle.edges.length - MAX_DIAGRAM_EDGES + 1} more edges …"])`);
       continue;
     }
-    body.push(`  ${node(e.from)} -->|"${e.kind} · line ${e.line}"| ${node(e.to)}`);
+    body.push(`  ${node(e.from)} -->|"${mermaidLabel(e.kind)} · line ${e.line}"| ${node(e.to)}`);
   }
-  const nodes = [...ids].map(([file, id]) => `  ${id}["${label(file)}"]`);
-  return ["```mermaid", "flowchart LR", ...nodes, ...body, "```"];
+  const nodes = [...ids].map(([file, id]) => `  ${id}["${mermaidLabel(file)}"]`);
+  return ["```mermaid", ids.size > 3 ? "flowchart TD" : "flowchart LR", ...nodes, ...body, "```"];
 }
 
-function probeSection(p: ReportProbe): string[] {
-  const lines = [`#### ${p.status.toUpperCase()} \`${code(p.entry)}\` (${p.runtime}, ${Math.round(p.durationMs)} ms${p.exitCode !== null ? `, exit ${p.exitCode}` : ""})`];
-  if (p.summary) lines.push("", text(p.summary));
-  if (p.error) lines.push("", `\`${code(`${p.error.name}: ${p.error.message}`)}\`${p.error.file ? ` at \`${code(`${p.error.file}:${p.error.line ?? "?"}`)}\`` : ""}`);
+function probeSection(p: ReportProbe, at: Locator): string[] {
+  const lines = [`#### ${mdText(p.status.toUpperCase())} ${at(p.entry)} (${mdText(p.runtime)}, ${Math.round(p.durationMs)} ms${p.exitCode !== null ? `, exit ${p.exitCode}` : ""})`];
+  if (p.summary) lines.push("", mdText(p.summary));
+  if (p.error) lines.push("", `${mdCode(`${p.error.name}: ${p.error.message}`)}${p.error.file ? ` at ${at(p.error.file, p.error.line)}` : ""}`);
   if (p.pending.length > 0) lines.push("", "Never finished evaluating:", "", ...pendingDiagram(p));
   if (p.handles.length > 0) {
     lines.push("", "Kept alive by:", "");
-    for (const h of p.handles) lines.push(`- ${text(`${h.type} ${h.description}`)}${h.file ? ` opened at \`${code(`${h.file}:${h.line ?? "?"}`)}\`` : ""}`);
+    for (const h of p.handles) lines.push(`- ${mdText(`${h.type} ${h.description}`)}${h.file ? ` opened at ${at(h.file, h.line)}` : ""}`);
   }
-  if (p.explainedBy && p.explainedBy.length > 0) lines.push("", `Explained by ${p.explainedBy.map((e) => `\`${e.rule}\` \`${code(`${e.file}:${e.line}`)}\``).join(", ")}.`);
+  if (p.explainedBy && p.explainedBy.length > 0) lines.push("", `Explained by ${p.explainedBy.map((e) => `${mdCode(e.rule)} ${at(e.file, e.line)}`).join(", ")}.`);
+  if (p.outputTail && p.outputTail.trim() !== "") {
+    lines.push("", "<details><summary>The program's last output</summary>", "", ...mdFence(p.outputTail.slice(-4000), "text"), "", "</details>");
+  }
   return lines;
 }
 
@@ -135,21 +183,7 @@ function pendingDiagram(p: ReportProbe): string[] {
       for (let k = 0; k + 1 < loop.length; k++) body.push(`  ${node(loop[k])} -.->|imports| ${node(loop[k + 1])}`);
     }
   });
-  const nodes = [...ids].map(([file, id]) => `  ${id}["${label(file)}"]`);
+  const nodes = [...ids].map(([file, id]) => `  ${id}["${mermaidLabel(file)}"]`);
   const stuck = [...ids].filter(([file]) => pending.has(file)).map(([, id]) => id);
   return ["```mermaid", "flowchart TD", ...nodes, ...body, "  classDef pending stroke:#d00,stroke-width:2px", `  class ${stuck.join(",")} pending`, "```"];
-}
-
-function label(s: string): string {
-  return s.replace(/"/g, "#quot;");
-}
-
-/** Text inside a code span: a backtick would end it. */
-function code(s: string): string {
-  return s.replace(/`/g, "'");
-}
-
-/** Plain text: keep markdown and HTML from interpreting it. */
-function text(s: string): string {
-  return s.replace(/[\\`*_[\]<|]/g, (ch) => `\\${ch}`).replace(/\n/g, "  \n");
 }

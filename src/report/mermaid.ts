@@ -1,5 +1,7 @@
 // Mermaid flowchart of the eager import graph; runtime cycles highlighted (GitHub renders it).
+// Module names are labels only, through escape/mermaid.ts: ids are generated.
 import { cycleMembership } from "./dot.js";
+import { mermaidLabel } from "./escape/mermaid.js";
 import type { ReportV1 } from "./types.js";
 
 export function mermaid(report: ReportV1): string {
@@ -7,13 +9,18 @@ export function mermaid(report: ReportV1): string {
   const { cyclic, cyclicEdges } = cycleMembership(report);
   const id = new Map(graph.nodes.map((n, i) => [n, `m${i}`]));
   const lines = ["flowchart LR"];
-  for (const n of graph.nodes) lines.push(`  ${id.get(n)}["${n.replace(/"/g, "#quot;")}"]`);
+  for (const n of graph.nodes) lines.push(`  ${id.get(n)}["${mermaidLabel(n)}"]`);
   const red: number[] = [];
-  graph.edges.forEach((e, i) => {
+  let drawn = 0;
+  for (const e of graph.edges) {
+    const from = id.get(e.from);
+    const to = id.get(e.to);
+    if (!from || !to) continue;
     const arrow = e.kind === "dynamic" ? "-.->" : "-->";
-    lines.push(`  ${id.get(e.from)} ${arrow}|${e.line}| ${id.get(e.to)}`);
-    if (cyclicEdges.has(`${e.from}\0${e.to}`)) red.push(i);
-  });
+    lines.push(`  ${from} ${arrow}|${Math.trunc(Number(e.line)) || 0}| ${to}`);
+    if (cyclicEdges.has(`${e.from}\0${e.to}`)) red.push(drawn);
+    drawn += 1;
+  }
   const cyclicIds = graph.nodes.filter((n) => cyclic.has(n)).map((n) => id.get(n));
   if (cyclicIds.length > 0) {
     lines.push("  classDef cycle stroke:#d00,stroke-width:2px,color:#d00");

@@ -7,6 +7,7 @@ import { Chalk } from "chalk";
 import type { ReportCycle, ReportFinding, ReportProbe, ReportV1, Severity } from "./types.js";
 import { prettyProbes } from "./pretty-probes.js";
 import { byVerdict, causeSentence, isFailed, probeLabel } from "./probe-headline.js";
+import { terminalSafeReport } from "./escape/terminal.js";
 import { wrapLines } from "./wrap.js";
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -15,11 +16,16 @@ export interface PrettyOptions {
   color: boolean;
   /** Terminal columns to wrap to; undefined: no wrapping (a file, a pipe). */
   width?: number;
+  /** The text goes to a CI log that runs workflow commands: `::` and `##[` in untrusted text are defused. */
+  ciLog?: boolean;
 }
 
 type C = InstanceType<typeof Chalk>;
 
-export function pretty(report: ReportV1, options: PrettyOptions): string {
+export function pretty(untrusted: ReportV1, options: PrettyOptions): string {
+  // Every string of the report (names, messages, code, the app's output) made terminal-safe once,
+  // so that no field printed below can be forgotten (escape/terminal.ts, issue 10 §2).
+  const report = terminalSafeReport(untrusted, { ciLog: options.ciLog === true });
   const c = new Chalk({ level: options.color ? 1 : 0 });
   if (report.explain) return `${wrapLines(prettyExplain(report, c), options.width).join("\n")}\n`;
   const out: string[] = [];

@@ -136,6 +136,19 @@ const CASES: Case[] = [
     expect: { transform: "tsx", display: "node --import tsx src/main.ts", env: {} },
   },
   {
+    name: "a workspace package's own start script runs in its folder",
+    entry: "packages/api/src/main.ts",
+    fresh: true,
+    files: {
+      "packages/api/package.json": JSON.stringify({ name: "api", scripts: { start: "NODE_ENV=production node dist/main.js" } }),
+      "packages/api/tsconfig.json": TSCONFIG,
+      "packages/api/src/main.ts": "export {};\n",
+      "packages/api/dist/main.js": "//# sourceMappingURL=main.js.map\n",
+      "packages/api/dist/main.js.map": "{}",
+    },
+    expect: { transform: "compiled-output", display: "cd packages/api && NODE_ENV=production node --enable-source-maps dist/main.js", env: { NODE_ENV: "production" } },
+  },
+  {
     name: "npm start's default: node server.js",
     entry: "server.js",
     files: { "server.js": "" },
@@ -151,7 +164,7 @@ function project(c: Case): string {
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
-    const age = name.startsWith("dist/") === (c.fresh === true) ? 0 : -60;
+    const age = /(^|\/)dist\//.test(name) === (c.fresh === true) ? 0 : -60;
     utimesSync(join(dir, name), now + age, now + age);
   }
   return dir;
@@ -166,7 +179,7 @@ for (const c of CASES) {
       const picked = Object.fromEntries(Object.keys(rest).map((key) => [key, plan[key as keyof ProbePlan]]));
       assert.deepEqual(picked, rest);
       if (env) assert.deepEqual(Object.fromEntries(Object.entries(plan.env).filter(([key]) => !key.startsWith("STARTUP_DOCTOR_"))), env);
-      assert.equal(plan.cwd, root);
+      assert.equal(plan.cwd, c.entry?.startsWith("packages/api/") ? join(root, "packages/api") : root);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

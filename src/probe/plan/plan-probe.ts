@@ -1,9 +1,9 @@
 // Decides what the probe runs for one entry: the program the project's start script starts
 // (its environment, node flags and preloads), its build output when that is up to date, else a
 // transform that compiles as the project's tsc does (runtime-facts §6.2). Reads files, never writes.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { RuntimeName } from "../../report/types.js";
-import { isTypeScriptFile, joinPath, relativeTo, resolvePath } from "../../util/path.js";
+import { dirOf, isInside, isTypeScriptFile, joinPath, relativeTo, resolvePath } from "../../util/path.js";
 import { parseEnvFile } from "../env-file.js";
 import { preloadDir } from "../runtimes.js";
 import { LazyBuildConfig, buildConfigPath, hasSourceMap, staleSource } from "./build-output.js";
@@ -26,19 +26,47 @@ export interface PlanInput {
 }
 
 export function planProbe(input: PlanInput): ProbePlan {
-  const scripts = readScripts(input.root);
   const entry = resolvePath(input.root, input.entry);
-  const configPath = buildConfigPath(input.root, scripts);
-  const config = new LazyBuildConfig(configPath);
-  const started = startedProgram(input.root, entry, startCommands(input.root, scripts), config);
+  const { dir, scripts, config, started } = packageOf(input.root, entry);
   const warnings: string[] = [];
-  const env = { ...startEnv(input.root, started, warnings), ...input.env };
-  const base = { cwd: input.root, env, warnings };
-  if (input.runtime === "bun") return bunPlan(input, entry, started, base);
+  const env = { ...startEnv(dir, started, warnings), ...input.env };
+  const base = { cwd: dir, env, warnings };
+  // A workspace package's start script runs in its own folder (npm -w, pnpm --filter).
+  const cd = dir === input.root ? "" : `cd ${shellWord(relativeTo(input.root, dir))} && `;
+  if (input.runtime === "bun") {
+    const plan = bunPlan({ ...input, root: dir }, entry, started, base);
+    return { ...plan, display: `${cd}${plan.display}` };
+  }
   // tsc leaves `paths` aliases as written; nest build and tsc-alias rewrite them, tsx resolves them.
   const aliases = !started || started.start.launch.runner === "nest" || /\b(tsc-alias|nest build)\b/.test(scripts.build ?? "");
-  const { env: hookEnv, ...plan } = nodeInvocation({ ...chooseNode(input.root, entry, started, config, warnings), aliases }, input.root);
-  return { ...base, ...plan, env: { ...hookEnv, ...env }, display: `${displayEnv(started)}${plan.display}` };
+  const { env: hookEnv, ...plan } = nodeInvocation({ ...chooseNode(dir, entry, started, config, warnings), aliases }, dir);
+  return { ...base, ...plan, env: { ...hookEnv, ...env }, display: `${cd}${displayEnv(started)}${plan.display}` };
+}
+
+interface PackageChoice {
+  /** Absolute folder whose package.json scripts apply, and where the child runs. */
+  dir: string;
+  scripts: Record<string, string>;
+  config: LazyBuildConfig;
+  started: StartedProgram | null;
+}
+
+/** The entry's own package (nearest package.json below the root) if its start script runs it, else the root's; else the nearest. */
+function packageOf(root: string, entry: string): PackageChoice {
+  const nearest = nearestPackageDir(root, entry);
+  const choices = [nearest, root].filter((dir, index, all) => all.indexOf(dir) === index).map((dir): PackageChoice => {
+    const scripts = readScripts(dir);
+    const config = new LazyBuildConfig(buildConfigPath(dir, scripts));
+    return { dir, scripts, config, started: startedProgram(dir, entry, startCommands(dir, scripts), config) };
+  });
+  return choices.find((choice) => choice.started !== null) ?? (choices[0] as PackageChoice);
+}
+
+function nearestPackageDir(root: string, entry: string): string {
+  for (let dir = dirOf(entry); isInside(root, dir) && dir !== root; dir = dirOf(dir)) {
+    if (existsSync(joinPath(dir, "package.json"))) return dir;
+  }
+  return root;
 }
 
 type Base = Pick<ProbePlan, "cwd" | "env" | "warnings">;

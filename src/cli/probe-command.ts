@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { UsageError } from "../util/errors.js";
 import { MAX_TIMER_MS } from "../config/schema.js";
 import { collect, parseEnvPairs, parsePositiveInt } from "./options.js";
+import { parseReadyFlags } from "./probe-flags.js";
 import { onStop } from "./signals.js";
 import { runStatic, type CommonFlags } from "./static-command.js";
 
@@ -16,6 +17,9 @@ export interface ProbeFlags {
   env?: string[];
   dotenv?: string;
   importtime?: boolean;
+  ready?: string;
+  readyLog?: string;
+  grace?: string;
 }
 
 export function addProbeFlags(cmd: Command): Command {
@@ -27,7 +31,10 @@ export function addProbeFlags(cmd: Command): Command {
     .option("--env <KEY=VALUE>", "environment variable for the child, repeatable", collect, [])
     // Not --env-file: Node 20 takes that flag from the script's own arguments (runtime-facts §6.5).
     .option("--dotenv <file>", "KEY=VALUE lines (a .env file) added to the child's environment")
-    .option("--importtime", "show the slowest modules as an import-time tree");
+    .option("--importtime", "show the slowest modules as an import-time tree")
+    .option("--ready <when>", "startup is complete when: auto (a server listens, the process settles, or exits 0), listening, settled, evaluated (the entry module finished)", "auto")
+    .option("--ready-log <regex>", "startup is complete when a line of the app's output matches")
+    .option("--grace <ms>", "after listening, how long a crash or exit still counts as failed startup", "1000");
 }
 
 export async function runProbeCommand(name: "probe" | "check", dir: string, flags: CommonFlags & ProbeFlags): Promise<void> {
@@ -41,6 +48,7 @@ export async function runProbeCommand(name: "probe" | "check", dir: string, flag
     env: parseEnvPairs(flags.env ?? []),
     envFile: flags.dotenv,
     importTimes: flags.importtime === true,
+    ...parseReadyFlags(flags),
   };
   // Registered before any child starts: Ctrl-C, SIGTERM, SIGHUP and every exit kill the probes'
   // process groups (signals.ts).

@@ -1,8 +1,8 @@
-// Ctrl-C (SIGINT), kill (SIGTERM) and a closed terminal (SIGHUP) stop every command at once:
+// Ctrl-C (SIGINT), kill (SIGTERM), a closed terminal (SIGHUP) and Ctrl-\ (SIGQUIT) stop every command at once:
 // the spinner is cleared, the probes' process groups are killed (they are detached, so the
 // terminal's signal never reaches them: runtime-facts §4.13), and the exit code is the shell's
 // convention, 128 + the signal number.
-export const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+export const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGQUIT: 131 } as const;
 export type StopSignal = keyof typeof STOP_SIGNALS;
 
 type Cleanup = () => void;

@@ -1,13 +1,14 @@
 // ChildRun -> the report's ReportProbe.
 import { readFileSync } from "node:fs";
-import type { ProbeError, ProbeHandle, ReportProbe } from "../report/types.js";
-import { classify } from "./classify.js";
+import type { ProbeError, ProbeHandle, ProbeWork, ReportProbe } from "../report/types.js";
 import { importTimes } from "./import-times.js";
 import { toReportPath } from "./paths.js";
 import { pendingChain } from "./pending-chain.js";
+import type { WireOp } from "./preload/protocol.js";
 import { firstUserFrame, parseStack, reportFrames } from "./stack-frames.js";
 import { describeProbe } from "./summary.js";
-import type { ChildRun } from "./types.js";
+import type { ChildError, ChildRun } from "./types.js";
+import { describeWork, errorWork, workFromStack } from "./work.js";
 
 export interface BuildContext {
   root: string;
@@ -19,24 +20,18 @@ export interface BuildContext {
 }
 
 const REPORTED_TAIL = 8 * 1024;
+/** What startup waits for first: the connection, then its lookup, then the retry timer. */
+const WORK_ORDER: Record<WireOp["kind"], number> = { connect: 0, dns: 1, "child-process": 2, timer: 3 };
+/** `output`: the last lines a reader needs next to a failed verdict. */
+const OUTPUT_LINES = 40;
+const OUTPUT_BYTES = 4 * 1024;
 
 export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
-  // The child's own clock when it finished: the parent may have been busy (the static analysis
-  // runs meanwhile) and read the message late.
-  const durationMs = run.finishedAt !== null ? (run.childFinishedMs ?? run.finishedAt - run.startedAt) : run.endedAt - run.startedAt;
-  const status = classify({
-    finished: run.finishedAt !== null,
-    durationMs,
-    slowMs: context.slowMs,
-    crashed: run.error !== null,
-    exited: run.exitedOnItsOwn,
-    exitCode: run.exitCode,
-    reportedExitCode: run.reportedExitCode,
-    timedOut: run.timedOut,
-    // A stale heartbeat alone may be a starved machine; Node's watchdog confirms with a stack.
-    mainThreadBusy: run.heartbeatAgeMs >= run.blockThresholdMs && (run.stack !== null || run.runtime === "bun"),
-  });
+  // Every run ends with a verdict (an exit or the timeout); a missing one would be our bug.
+  const verdict = run.verdict.verdict ?? { status: "hang" as const, phase: run.childFinishedMs === null ? ("evaluation" as const) : ("boot" as const), ready: null, atMs: run.endedAt - run.startedAt };
+  const status = verdict.status;
   const finished = status === "ok" || status === "slow";
+  const durationMs = finished && verdict.ready ? verdict.ready.atMs : verdict.atMs || run.endedAt - run.startedAt;
   const stackFrames = status === "blocked" && run.stack ? parseStack(run.stack) : [];
   const pending = finished ? [] : pendingChain(run.modules, run.mainUrl, context.root, readSource);
   // A busy module has no await to point at: its line is where the main thread is.
@@ -45,6 +40,7 @@ export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
     const here = stackFrames.find((frame) => toReportPath(context.root, frame.file) === last.file);
     if (here) last.line = here.line;
   }
+  const crashError = status === "crash" ? errorAt(run, verdict.atMs) : null;
   const probe: ReportProbe = {
     entry: context.entry,
     runtime: run.runtime,
@@ -52,16 +48,61 @@ export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
     durationMs: Math.round(durationMs),
     exitCode: run.exitCode,
     pending,
-    error: status === "crash" && run.error ? toProbeError(run.error, context) : null,
+    error: crashError ? toProbeError(crashError, context) : null,
     handles: status === "hang" || status === "blocked" ? run.handles.map((handle) => toProbeHandle(handle, context)) : [],
     stack: status === "blocked" ? (run.stack ? reportFrames(stackFrames, context.root, context.preloadDir) : null) : null,
     signal: run.signal,
+    phase: verdict.phase,
   };
+  if (finished && verdict.ready) {
+    const ready: NonNullable<ReportProbe["ready"]> = { by: verdict.ready.by, atMs: Math.round(verdict.ready.atMs) };
+    if (verdict.ready.address) ready.address = verdict.ready.address;
+    const listened = run.listening.find((entry) => entry.address === verdict.ready?.address) ?? run.listening[0];
+    const site = verdict.ready.by === "listening" && listened ? firstUserFrame(parseStack(listened.site.join("\n")), context.preloadDir) : null;
+    if (site) Object.assign(ready, { file: toReportPath(context.root, site.file), line: site.line });
+    probe.ready = ready;
+    const background = backgroundWork(run, verdict.ready.atMs, context);
+    if (background.length > 0) probe.background = background;
+  } else {
+    const waiting = [...run.ops].sort((a, b) => WORK_ORDER[a.kind] - WORK_ORDER[b.kind]).map((op) => toWork(op, context));
+    if (waiting.length > 0) probe.waitingOn = waiting;
+  }
   if (context.importTimes) probe.importTimes = importTimes(run.modules, context.root, run.mainUrl);
   const tail = run.outputTail.slice(-REPORTED_TAIL);
-  if (tail) probe.outputTail = tail;
+  if (tail) {
+    probe.outputTail = tail;
+    probe.output = lastLines(run.outputTail);
+  }
   probe.summary = describeProbe(probe, { timeoutMs: context.timeoutMs, slowMs: context.slowMs, notes: run.notes });
   return probe;
+}
+
+/** The error that ended startup: the first one at or before the verdict. */
+function errorAt(run: ChildRun, atMs: number): ChildError | null {
+  return run.errors.find((error) => error.ms <= atMs + 1) ?? run.error;
+}
+
+/** Work still retrying after startup completed, and errors the app survived: notes with their lines. */
+function backgroundWork(run: ChildRun, readyAt: number, context: BuildContext): ProbeWork[] {
+  const out = run.ops.filter((op) => op.kind === "connect" || op.kind === "dns").map((op) => toWork(op, context));
+  for (const error of run.errors) {
+    if (error.ms >= readyAt) out.push(errorWork(error, context.root, context.preloadDir));
+  }
+  return out;
+}
+
+function toWork(op: WireOp, context: BuildContext): ProbeWork {
+  const work = workFromStack(op.kind, op.stack, op.origin ?? [], context.root, context.preloadDir);
+  work.target = op.target;
+  if (op.attempts !== undefined) work.attempts = op.attempts;
+  work.description = describeWork(op);
+  return work;
+}
+
+function lastLines(text: string): string {
+  const lines = text.slice(-OUTPUT_BYTES).split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines.slice(-OUTPUT_LINES).join("\n");
 }
 
 function readSource(path: string): string | null {
@@ -78,8 +119,23 @@ function userLocation(frames: ReturnType<typeof parseStack>, context: BuildConte
   return at ? { file: toReportPath(context.root, at.file), line: at.line, column: at.column } : {};
 }
 
-function toProbeError(error: { name: string; message: string; stack: string }, context: BuildContext): ProbeError {
-  const out: ProbeError = { name: error.name, message: error.message, ...userLocation(parseStack(error.stack), context) };
+/**
+ * Where the value was read. Under tsx's CommonJS output a TDZ read throws inside the exporter's
+ * getter, whose frame is line 1 of the exporting module: the reading line is the next project
+ * frame (runtime-facts §6.4).
+ */
+function readingLocation(error: ChildError, context: BuildContext): { file?: string; line?: number; column?: number } {
+  const frames = parseStack(error.stack);
+  const first = firstUserFrame(frames, context.preloadDir);
+  if (first && first.line === 1 && /before initialization/.test(error.message)) {
+    const next = frames.slice(frames.indexOf(first) + 1).find((frame) => frame.file !== first.file && firstUserFrame([frame], context.preloadDir));
+    if (next) return { file: toReportPath(context.root, next.file), line: next.line, column: next.column };
+  }
+  return userLocation(frames, context);
+}
+
+function toProbeError(error: ChildError, context: BuildContext): ProbeError {
+  const out: ProbeError = { name: error.name, message: error.message, ...readingLocation(error, context) };
   if (error.stack) out.stack = error.stack;
   return out;
 }

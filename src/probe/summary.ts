@@ -1,5 +1,5 @@
 // The one-paragraph verdict of a probe. Pure.
-import type { ProbeHandle, ProbePendingModule, ReportProbe } from "../report/types.js";
+import type { ProbeHandle, ProbePendingModule, ProbeWork, ReportProbe } from "../report/types.js";
 
 export interface SummaryContext {
   timeoutMs: number;
@@ -10,6 +10,11 @@ export interface SummaryContext {
 export function describeProbe(probe: ReportProbe, context: SummaryContext): string {
   const who = `${probe.entry} (${probe.runtime})`;
   const parts: string[] = [];
+  if (probe.phase === "boot") {
+    parts.push(...bootSentences(probe, who, context));
+    parts.push(...context.notes.filter(() => probe.status === "blocked"));
+    return parts.join(" ");
+  }
   switch (probe.status) {
     case "ok":
       parts.push(`${who} finished importing in ${probe.durationMs} ms.`);
@@ -20,6 +25,7 @@ export function describeProbe(probe: ReportProbe, context: SummaryContext): stri
     case "hang":
       parts.push(`${who} never finished importing within ${context.timeoutMs} ms and the main thread was idle: a promise never settled.`);
       parts.push(...pendingSentences(probe.pending));
+      parts.push(...waitingSentences(probe.waitingOn ?? []));
       parts.push(...handleSentences(probe.handles));
       break;
     case "blocked":
@@ -45,6 +51,65 @@ export function describeProbe(probe: ReportProbe, context: SummaryContext): stri
   }
   parts.push(...context.notes.filter(() => probe.status === "blocked"));
   return parts.join(" ");
+}
+
+/** After the entry evaluated: bootstrap(), connect, listen. */
+function bootSentences(probe: ReportProbe, who: string, context: SummaryContext): string[] {
+  const ready = probe.ready;
+  const slow = probe.status === "slow" ? `, more than the ${context.slowMs} ms threshold` : "";
+  switch (probe.status) {
+    case "ok":
+    case "slow": {
+      const background = (probe.background ?? []).length > 0 ? [`Still failing in the background: ${workList(probe.background ?? [])}.`] : [];
+      if (ready?.by === "listening") {
+        const site = ready.file ? ` (listen at ${ready.file}:${ready.line})` : "";
+        return [`${who} started: listening on ${ready.address || "?"} after ${probe.durationMs} ms${slow}${site}.`, ...background];
+      }
+      if (ready?.by === "settled") return [`${who} started and settled after ${probe.durationMs} ms${slow}: no startup work left in flight, only long-lived handles.`, ...background];
+      if (ready?.by === "log") return [`${who} printed its ready line after ${probe.durationMs} ms${slow}.`, ...background];
+      return [`${who} ran to completion and exited with code 0 after ${probe.durationMs} ms${slow}.`, ...background];
+    }
+    case "hang":
+      return [
+        `${who} evaluated its entry but never finished starting within ${context.timeoutMs} ms; the main thread was idle.`,
+        ...waitingSentences(probe.waitingOn ?? []),
+        ...pendingSentences(probe.pending),
+        ...handleSentences(probe.handles),
+      ];
+    case "blocked":
+      return [
+        `${who} evaluated its entry but never finished starting within ${context.timeoutMs} ms: the main thread was busy${probe.stack?.[0] ? ` at ${probe.stack[0]}` : ", and no stack could be taken"}.`,
+        ...waitingSentences(probe.waitingOn ?? []),
+      ];
+    case "crash": {
+      const error = probe.error;
+      const where = error?.file ? ` at ${error.file}:${error.line}` : "";
+      const message = (error?.message ?? "").replace(/\.$/, "");
+      return [`${who} crashed during startup, after its entry evaluated: ${error?.name ?? "Error"}: ${message}${where}.`];
+    }
+    case "unsettled":
+      return [`${who} exited with code ${probe.exitCode ?? 0} while a module it imported during startup never finished evaluating (the loop emptied under an await).`, ...pendingSentences(probe.pending)];
+    case "exit":
+      return [
+        `${who} exited with ${probe.signal ? `signal ${probe.signal}` : `code ${probe.exitCode}`} during startup, after its entry evaluated.`,
+        ...waitingSentences(probe.waitingOn ?? []),
+      ];
+  }
+}
+
+function workList(work: ProbeWork[]): string {
+  const listed = work.slice(0, 3).map((item) => {
+    const where = item.file ? ` from ${item.file}:${item.line}` : "";
+    const library = item.library ? ` (${item.library})` : "";
+    return `${item.description}${where}${library}`;
+  });
+  return `${listed.join(", ")}${work.length > 3 ? ` and ${work.length - 3} more` : ""}`;
+}
+
+function waitingSentences(work: ProbeWork[]): string[] {
+  if (work.length === 0) return [];
+  const chain = work.find((item) => item.asyncChain && item.asyncChain.length > 0)?.asyncChain;
+  return [`Startup is waiting on ${workList(work)}.`, ...(chain ? [`Async chain: ${chain.join(" -> ")}.`] : [])];
 }
 
 function pendingSentences(pending: ProbePendingModule[]): string[] {

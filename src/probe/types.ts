@@ -1,5 +1,6 @@
 import type { ProbeStatus, RuntimeName } from "../report/types.js";
-import type { WireHandle } from "./preload/protocol.js";
+import type { WireHandle, WireOp } from "./preload/protocol.js";
+import type { ProbeEvent, ReadyMode, VerdictState } from "./verdict.js";
 
 export interface ProbeProgressEvent {
   entry: string;
@@ -21,6 +22,14 @@ export interface ProbeOptions {
   concurrency: number;
   env: Record<string, string>;
   importTimes: boolean;
+  /** When startup counts as complete (default auto). */
+  ready?: ReadyMode;
+  /** After listening, how long a crash or exit still counts (default 1000). */
+  graceMs?: number;
+  /** --ready-log: a line of output that means "started". */
+  readyLog?: RegExp;
+  /** Warnings for the report (a Bun project probed without bun). */
+  onWarning?: (message: string) => void;
   onProgress?: (event: ProbeProgressEvent) => void;
   signal?: AbortSignal;
 }
@@ -48,11 +57,32 @@ export interface ChildRun {
   heartbeatAgeMs: number;
   blockThresholdMs: number;
   modules: ModuleEvents;
-  error: { name: string; message: string; stack: string } | null;
+  /** The first uncaught exception or unhandled rejection. */
+  error: ChildError | null;
+  /** All of them (bounded), for background notes after startup. */
+  errors: ChildError[];
   stack: string | null;
   handles: WireHandle[];
+  /** Startup work in flight at the last heartbeat. */
+  ops: WireOp[];
+  listening: Array<{ address: string; site: string[]; ms: number }>;
+  /** What the verdict machine was fed, in order (plain data: a test can replay it). */
+  events: ProbeEvent[];
+  verdict: VerdictState;
   notes: string[];
   outputTail: string;
+  /** Latest child clock reading (ms since the child started). */
+  lastChildMs: number;
+  /** The last heartbeat said the loop ran busy. */
+  busy: boolean;
+}
+
+export interface ChildError {
+  name: string;
+  message: string;
+  stack: string;
+  ms: number;
+  origin?: string;
 }
 
 export interface ModuleEvents {

@@ -1,18 +1,35 @@
 // The verdict block of each probe, for the pretty reporter.
 import type { Chalk } from "chalk";
 import { importTimeTree } from "./pretty-import-times.js";
-import type { ReportProbe, ReportV1 } from "./types.js";
+import type { ProbeWork, ReportProbe, ReportV1 } from "./types.js";
 
 type C = InstanceType<typeof Chalk>;
+
+function workLine(w: ProbeWork, c: C): string {
+  const where = w.file ? ` ${c.dim("from")} ${c.cyan(`${w.file}:${w.line ?? "?"}`)}` : "";
+  const library = w.library ? c.dim(` (${w.library})`) : "";
+  const chain = w.asyncChain && w.asyncChain.length > 0 ? `\n      ${c.dim(w.asyncChain.join(" -> "))}` : "";
+  return `${w.description}${where}${library}${chain}`;
+}
+
 
 export function prettyProbes(report: ReportV1, c: C): string[] {
   const out: string[] = [];
   report.probes.forEach((p, index) => {
     const good = p.status === "ok" || p.status === "slow";
     const badge = good ? c.green(p.status.toUpperCase()) : c.red.bold(p.status.toUpperCase());
-    out.push(`${badge} ${c.bold(p.entry)} ${c.dim(`(${p.runtime}, ${Math.round(p.durationMs)} ms${p.exitCode !== null ? `, exit ${p.exitCode}` : ""})`)}`);
+    const phase = p.phase ? `, ${p.phase === "boot" ? "during boot" : "while evaluating"}` : "";
+    out.push(`${badge} ${c.bold(p.entry)} ${c.dim(`(${p.runtime}, ${Math.round(p.durationMs)} ms${p.exitCode !== null ? `, exit ${p.exitCode}` : ""}${good ? "" : phase})`)}`);
     out.push(...ranLines(p, c));
     if (p.summary) out.push(`  ${p.summary}`);
+    if (p.waitingOn && p.waitingOn.length > 0) {
+      out.push(`  ${c.dim("waiting on:")}`);
+      for (const w of p.waitingOn.slice(0, 8)) out.push(`    ${workLine(w, c)}`);
+    }
+    if (p.background && p.background.length > 0) {
+      out.push(`  ${c.yellow("still failing in the background (not a startup failure):")}`);
+      for (const w of p.background.slice(0, 8)) out.push(`    ${workLine(w, c)}`);
+    }
     if (p.error) out.push(`  ${c.red(`${p.error.name}: ${p.error.message}`)}${p.error.file ? ` at ${c.cyan(`${p.error.file}:${p.error.line ?? "?"}`)}` : ""}`);
     if (p.pending.length > 0) {
       out.push(`  ${c.dim("never finished evaluating (outermost first):")}`);
@@ -38,6 +55,10 @@ export function prettyProbes(report: ReportV1, c: C): string[] {
     if (p.importTimes && p.importTimes.length > 0) {
       out.push(`  ${c.dim(`import time (${p.importTimes.length} module${p.importTimes.length === 1 ? "" : "s"} finished evaluating):`)}`);
       for (const line of importTimeTree(p.importTimes)) out.push(`    ${line}`);
+    }
+    if (!good && p.output) {
+      out.push(`  ${c.dim("last output:")}`);
+      for (const line of p.output.split("\n").slice(-15)) out.push(`    ${c.dim("|")} ${line}`);
     }
     // Once per entry, after its last runtime's block.
     const next = report.probes[index + 1];

@@ -114,6 +114,16 @@ export interface ReportProbe {
   differsFrom?: Array<{ runtime: RuntimeName; status: ProbeStatus }>;
   /** Added: the command the probe ran, its transform ("tsx" | "compiled-output" | "typescript" | "none" | "bun") and why. */
   ran?: ProbeRan;
+  /** Added: where the verdict happened: while the entry module evaluated, or afterwards (bootstrap, connect, listen). */
+  phase?: "evaluation" | "boot";
+  /** Added: how and when startup counted as complete (ok/slow only); `file`/`line`: the listen call. */
+  ready?: { by: "listening" | "settled" | "exited" | "evaluated" | "log"; atMs: number; address?: string; file?: string; line?: number };
+  /** Added: the last lines of the app's stdout and stderr (bounded). */
+  output?: string;
+  /** Added: startup work still failing or retrying after startup completed (a reconnect loop): a note, not a failure. */
+  background?: ProbeWork[];
+  /** Added: what startup was waiting on when it hung, was blocked or exited (connects, lookups, retry timers). */
+  waitingOn?: ProbeWork[];
 }
 
 export interface ProbeRan {
@@ -124,6 +134,22 @@ export interface ProbeRan {
   /** Set when this is not the program the start script starts, and how it differs. */
   differsFromStart?: string;
   warnings?: string[];
+}
+
+/** Added: one piece of startup work (a connection attempt, a DNS lookup, a retry timer, an error). */
+export interface ProbeWork {
+  kind: "connect" | "dns" | "timer" | "child-process" | "error";
+  /** "connect to 127.0.0.1:1 (12 attempts)", "Error: connect ECONNREFUSED 127.0.0.1:1". */
+  description: string;
+  target?: string;
+  attempts?: number;
+  /** The project's own line that started it (first frame outside node_modules). */
+  file?: string;
+  line?: number;
+  /** The npm package the project called into, when the work started inside one. */
+  library?: string;
+  /** The startup function's async call chain, outermost first: "bootstrap (src/main.ts:12)". */
+  asyncChain?: string[];
 }
 
 export interface ReportWarning {

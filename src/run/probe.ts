@@ -15,6 +15,10 @@ export interface ProbeRunOptions extends AnalyzeOptions {
   env: Record<string, string>;
   envFile?: string;
   importTimes: boolean;
+  /** When startup counts as complete (default auto). */
+  ready?: "auto" | "listening" | "settled" | "evaluated";
+  readyLog?: RegExp;
+  graceMs?: number;
   onProgress?: (event: { entry: string; runtime: string; phase: "start" | "done"; status?: string }) => void;
 }
 
@@ -36,6 +40,7 @@ async function runProbes(options: ProbeRunOptions, command: "probe" | "check"): 
   // The children start now and the static analysis runs while they import: its time is not
   // added to the probe's (the parent only reads their pipes; the children never wait for it
   // unless they write more than a socket buffer meanwhile).
+  const warnings: Array<{ message: string }> = [];
   const probing = probeEntries({
     root: project.root,
     entries,
@@ -45,8 +50,14 @@ async function runProbes(options: ProbeRunOptions, command: "probe" | "check"): 
     concurrency: options.concurrency,
     env,
     importTimes: options.importTimes,
+    ready: options.ready,
+    readyLog: options.readyLog,
+    graceMs: options.graceMs,
+    onWarning: (message) => warnings.push({ message }),
     onProgress: options.onProgress,
   });
+  // A refused option (--runtime bun without bun) rejects at once: handled here, thrown at the await.
+  probing.catch(() => undefined);
   let report: ReportV1;
   try {
     report = toReport(analyze(options, prepared), command);
@@ -57,6 +68,7 @@ async function runProbes(options: ProbeRunOptions, command: "probe" | "check"): 
   }
   const probes = await probing;
   const linked = linkProbesToFindings(probes, report.findings);
+  if (warnings.length > 0) report = { ...report, warnings: [...(report.warnings ?? []), ...warnings] };
   // `probe` reports only what the run showed; the static findings stay available for linking.
   return command === "probe" ? { ...report, findings: [], cycles: report.cycles, probes: linked } : { ...report, probes: linked };
 }

@@ -7,6 +7,7 @@ import { probeFixture } from "./probe-fixture.ts";
 test("class extends in an ESM cycle crashes at the TypeScript line, not the emitted one", async () => {
   const { probe } = await probeFixture("crash-tdz-esm", "src/index.ts");
   assert.equal(probe.status, "crash");
+  assert.equal(probe.phase, "evaluation");
   assert.equal(probe.exitCode, 1);
   assert.equal(probe.error?.name, "ReferenceError");
   assert.equal(probe.error?.message, "Cannot access 'Base' before initialization");

@@ -5,6 +5,7 @@ import { probeFixture } from "./probe-fixture.ts";
 test("awaiting a connection to a closed loopback port with retries hangs on the top-level await", async () => {
   const { probe } = await probeFixture("hang-closed-port", "src/index.ts");
   assert.equal(probe.status, "hang");
+  assert.equal(probe.phase, "evaluation");
   assert.deepEqual(probe.pending, [
     { file: "src/index.ts", waitingFor: "src/db.ts" },
     { file: "src/db.ts", line: 22 },

@@ -3,8 +3,11 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
-import { send } from "./channel.js";
+import { installBootEvents, captureSite, connectOps, framesOf } from "./boot-events.js";
+import { configureChannel, flush, readToken, send } from "./channel.js";
 import { installModuleEvents, reportError } from "./module-events.js";
+import { killOwnTree, parentGone } from "./orphan-guard.js";
+import { ENV_FD, ENV_MARKER } from "./protocol.js";
 import { wrapSource } from "./wrap-source.js";
 
 interface BunLoadArgs { path: string }
@@ -19,12 +22,21 @@ interface BunRuntime {
   main?: string;
   resolveSync(specifier: string, fromDir: string): string;
   Transpiler: new (options: { loader: string }) => { scanImports(code: string): Array<{ path: string; kind: string }> };
+  serve?: (options: unknown) => { url?: { href?: string }; port?: number; hostname?: string };
 }
 
 const bun = (globalThis as unknown as { Bun?: BunRuntime }).Bun;
-if (bun) install(bun);
+const channelFd = Number(process.env[ENV_FD] ?? "");
+delete process.env[ENV_FD];
+if (bun && Number.isInteger(channelFd) && channelFd >= 0) install(bun, channelFd);
 
-function install(runtime: BunRuntime): void {
+function install(runtime: BunRuntime, fd: number): void {
+  const token = readToken(fd);
+  if (!token) return;
+  configureChannel(fd, token);
+  const ppid = process.ppid;
+  const preloadDir = dirname(new URL(import.meta.url).pathname);
+  const isOwnFrame = (frame: string): boolean => frame.includes(preloadDir);
   const main = pathToFileURL(runtime.main ?? resolvePath(process.argv[1] ?? "")).href;
   send({ t: "main", u: main, runtime: "bun" });
   send({ t: "note", text: "Bun has no in-process inspector: a blocked main thread yields no stack (runtime-facts §4.12)." });
@@ -41,12 +53,38 @@ function install(runtime: BunRuntime): void {
       });
     },
   });
-  process.on("uncaughtExceptionMonitor", (error) => reportError(error));
+  process.on("uncaughtExceptionMonitor", (error, origin) => reportError(error, origin));
   process.on("exit", (code) => {
     const exitCode = process.exitCode;
-    send({ t: "end", code, exitCode: typeof exitCode === "number" ? exitCode : null });
+    send({ t: "end", code, exitCode: typeof exitCode === "number" ? exitCode : null, ms: Math.round(performance.now()) });
+    flush(true);
   });
-  setInterval(() => send({ t: "hb" }), 100).unref();
+  installBootEvents(isOwnFrame);
+  wrapBunServe(runtime, isOwnFrame);
+  const guard = { ppid, fd, marker: process.env[ENV_MARKER] ?? "" };
+  // Bun cannot list its live handles (no async_hooks resources, getActiveResourcesInfo() is
+  // empty): beats carry the connection work the net.Socket wrapper sees, and no handles.
+  let lastOps = "";
+  setInterval(() => {
+    if (parentGone(guard)) killOwnTree(guard);
+    const ops = connectOps(isOwnFrame);
+    const key = ops.map((op) => `${op.target}${op.attempts ?? ""}${op.failing ? "f" : ""}`).join("|");
+    send(key === lastOps ? { t: "hb", ms: Math.round(performance.now()) } : { t: "hb", ms: Math.round(performance.now()), ops });
+    lastOps = key;
+  }, 100).unref();
+}
+
+/** Bun.serve does not go through net.Server: its call site and address are reported here. */
+function wrapBunServe(runtime: BunRuntime, isOwnFrame: (line: string) => boolean): void {
+  const serve = runtime.serve;
+  if (typeof serve !== "function") return;
+  runtime.serve = function probeServe(this: unknown, options: unknown) {
+    const site = captureSite();
+    const server = serve.call(this, options);
+    const address = server?.hostname !== undefined && server?.port !== undefined ? `${server.hostname}:${server.port}` : (server?.url?.href ?? "");
+    send({ t: "listening", ms: Math.round(performance.now()), address, site: framesOf(site.stack ?? "", isOwnFrame) });
+    return server;
+  };
 }
 
 /**

@@ -1,15 +1,18 @@
 // Records where each resource that can keep the loop alive was created, as why-is-node-running
 // does, but source-mapped and inheriting the origin along triggerAsyncId (runtime-facts §4.10).
 import { createHook } from "node:async_hooks";
-import type { WireHandle } from "./protocol.js";
+import { CONNECT_TARGET, LISTEN_SITE, connectAttempts, failingTargets, framesOf } from "./boot-events.js";
+import type { WireHandle, WireOp } from "./protocol.js";
 
 interface Tracked {
-  kind: WireHandle["type"] | "connect";
+  kind: WireHandle["type"] | "connect" | "dns";
   // Weak: without a destroy hook nothing else would ever let a closed resource go.
   resource: WeakRef<object>;
   trigger: number;
   origin: { stack?: string };
   frames?: string[];
+  /** A request (DNS) whose callback ran. */
+  done?: boolean;
 }
 
 const KINDS: Record<string, Tracked["kind"]> = {
@@ -23,7 +26,16 @@ const KINDS: Record<string, Tracked["kind"]> = {
   FSEVENTWRAP: "watcher",
   STATWATCHER: "watcher",
   TCPCONNECTWRAP: "connect",
+  GETADDRINFOREQWRAP: "dns",
 };
+
+/** A timer this short is startup work waiting (a retry, a timeout); a longer one is a scheduled job. */
+const SHORT_TIMER_MS = 60_000;
+
+export interface Snapshot {
+  handles: WireHandle[];
+  ops: WireOp[];
+}
 
 const tracked = new Map<number, Tracked>();
 /** Resources we do not report but walk through to find an origin (ticks, requests); bounded. */
@@ -33,7 +45,7 @@ const MAX_TRIGGERS = 100_000;
 const retired = new Map<number, Pick<Tracked, "trigger" | "origin" | "frames">>();
 const MAX_RETIRED = 10_000;
 
-export function trackHandles(isOwnFrame: (line: string) => boolean): () => WireHandle[] {
+export function trackHandles(isOwnFrame: (line: string) => boolean): () => Snapshot {
   // No destroy hook: with one, Node registers a destroy callback on every promise
   // (promiseInitHookWithDestroyTracking), which cost ~7% of a 1,000-module import. Dead
   // resources are dropped at each snapshot instead.
@@ -52,33 +64,115 @@ export function trackHandles(isOwnFrame: (line: string) => boolean): () => WireH
       // Captured now, formatted (and source-mapped) only if still alive at a snapshot.
       Error.captureStackTrace(origin);
       Error.stackTraceLimit = limit;
-      tracked.set(asyncId, { kind, resource: new WeakRef(resource), trigger: triggerAsyncId, origin });
+      const entry: Tracked = { kind, resource: new WeakRef(resource), trigger: triggerAsyncId, origin };
+      tracked.set(asyncId, entry);
+      if (kind === "dns") markDoneOnComplete(resource as object, entry);
     },
   }).enable();
   return () => snapshot(isOwnFrame);
 }
 
-function snapshot(isOwnFrame: (line: string) => boolean): WireHandle[] {
-  const out: WireHandle[] = [];
+/**
+ * The request's callback is `oncomplete`, assigned after construction and read by native code:
+ * an accessor sees it run without an async `before` hook (which would fire for every promise).
+ */
+function markDoneOnComplete(request: object, entry: Tracked): void {
+  try {
+    Object.defineProperty(request, "oncomplete", {
+      configurable: true,
+      set(callback: (...args: unknown[]) => unknown) {
+        Object.defineProperty(this, "oncomplete", {
+          configurable: true,
+          writable: true,
+          value(this: unknown, ...args: unknown[]) {
+            entry.done = true;
+            return callback.apply(this, args);
+          },
+        });
+      },
+    });
+  } catch {
+    // Not extensible: the lookup then never counts as in flight.
+    entry.done = true;
+  }
+}
+
+function snapshot(isOwnFrame: (line: string) => boolean): Snapshot {
+  const handles: WireHandle[] = [];
+  const ops: WireOp[] = [];
   for (const [id, entry] of tracked) {
     const resource = entry.resource.deref();
-    if (!resource || isClosed(resource)) {
+    if (!resource || isClosed(resource) || entry.done) {
       tracked.delete(id);
       retired.set(id, { trigger: entry.trigger, origin: entry.origin, frames: entry.frames });
       if (retired.size > MAX_RETIRED) retired.delete(retired.keys().next().value as number);
       continue;
     }
-    if (entry.kind === "connect" || !keepsAlive(entry.kind, resource)) continue;
+    const op = inFlight(id, entry, resource, isOwnFrame);
+    if (op) {
+      const origin = op.kind === "dns" ? [] : ancestorFrames(entry.trigger, isOwnFrame);
+      ops.push(origin.length > 0 ? { ...op, origin } : op);
+    }
+    if (entry.kind === "connect" || entry.kind === "dns" || !keepsAlive(entry.kind, resource)) continue;
     const origin = ancestorFrames(entry.trigger, isOwnFrame);
-    out.push({
+    const site = entry.kind === "server" ? listenSite(resource, isOwnFrame) : null;
+    handles.push({
       id,
       type: typeOf(entry.kind, resource),
       description: describe(id, entry.kind, resource),
-      stack: originFrames(id, isOwnFrame),
+      stack: site ?? originFrames(id, isOwnFrame),
       ...(origin.length > 0 ? { origin } : {}),
     });
   }
-  return out;
+  const connecting = new Set(ops.filter((op) => op.kind === "connect").map((op) => op.target));
+  for (const [target, attempts] of failingTargets()) {
+    if (connecting.has(target)) continue;
+    ops.push({ kind: "connect", target, attempts: attempts.count, failing: true, stack: framesOf(attempts.site.stack ?? "", isOwnFrame) });
+  }
+  return { handles, ops };
+}
+
+/** Startup work still running, whether or not it holds the loop (an unref'd retry timer is work too). */
+function inFlight(id: number, entry: Tracked, resource: object, isOwnFrame: (line: string) => boolean): WireOp | null {
+  switch (entry.kind) {
+    case "dns": {
+      const hostname = (resource as { hostname?: string }).hostname;
+      return { kind: "dns", target: hostname ?? "?", stack: originFrames(id, isOwnFrame) };
+    }
+    case "socket":
+    case "pipe": {
+      const owner = ownerOf(resource) as { connecting?: boolean } | null;
+      if (!owner?.connecting) return null;
+      const target = ((owner as Record<symbol, unknown>)[CONNECT_TARGET] as string | undefined) ?? connectTarget(id) ?? "?";
+      const attempts = connectAttempts.get(target);
+      const stack = attempts ? framesOf(attempts.site.stack ?? "", isOwnFrame) : originFrames(id, isOwnFrame);
+      return attempts ? { kind: "connect", target, attempts: attempts.count, stack } : { kind: "connect", target, stack };
+    }
+    case "timer": {
+      const timer = resource as { _repeat?: number | null; _idleTimeout?: number };
+      if (timer._repeat || (timer._idleTimeout ?? 0) >= SHORT_TIMER_MS || (timer._idleTimeout ?? 0) < 0) return null;
+      return { kind: "timer", target: `setTimeout of ${timer._idleTimeout} ms`, stack: originFrames(id, isOwnFrame) };
+    }
+    case "child-process":
+      return { kind: "child-process", target: describe(id, entry.kind, resource), stack: originFrames(id, isOwnFrame) };
+    default:
+      return null;
+  }
+}
+
+/** The JavaScript object (net.Socket, net.Server) behind a native handle. */
+function ownerOf(resource: object): object | null {
+  const symbol = Object.getOwnPropertySymbols(resource).find((s) => s.description === "owner_symbol");
+  const owner = symbol ? (resource as Record<symbol, unknown>)[symbol] : null;
+  return owner && typeof owner === "object" ? owner : null;
+}
+
+function listenSite(resource: object, isOwnFrame: (line: string) => boolean): string[] | null {
+  const owner = ownerOf(resource) as Record<symbol, { stack?: string } | undefined> | null;
+  const site = owner?.[LISTEN_SITE];
+  if (!site) return null;
+  const frames = framesOf(site.stack ?? "", isOwnFrame);
+  return frames.length > 0 ? frames : null;
 }
 
 /** A timer that fired or was cleared; a handle whose native side is gone answers hasRef() with undefined. */
@@ -96,7 +190,7 @@ function keepsAlive(kind: Tracked["kind"], resource: object): boolean {
 
 function typeOf(kind: Tracked["kind"], resource: object): WireHandle["type"] {
   if (kind === "timer" && (resource as { _repeat?: number | null })._repeat) return "interval";
-  return kind === "connect" ? "socket" : kind;
+  return kind === "connect" || kind === "dns" ? "socket" : kind;
 }
 
 interface Address { address?: string; port?: number }
@@ -184,10 +278,6 @@ function ancestorFrames(trigger: number, isOwnFrame: (line: string) => boolean):
   return outermost;
 }
 
-function framesOf(stack: string, isOwnFrame: (line: string) => boolean): string[] {
-  const lines = stack.split("\n").slice(1).map((line) => line.trim());
-  return lines.filter((line) => line.startsWith("at ") && !isOwnFrame(line));
-}
 
 function isUserFrame(frame: string): boolean {
   return !frame.includes("node:") && !frame.includes("/node_modules/") && !frame.includes("(<anonymous>)");

@@ -1,17 +1,20 @@
 // Module customization hooks, registered after tsx so `nextLoad` returns tsx's JavaScript
 // (runtime-facts §4.3). They run on the hooks thread.
 import type { LoadHook, ResolveHook } from "node:module";
-import { send } from "./channel.js";
+import { configureChannel, send } from "./channel.js";
 import { nextSeq, useSequence } from "./sequence.js";
 import { startWatchdog, type WatchdogData } from "./watchdog.js";
 import { wrapSource } from "./wrap-source.js";
 
 export interface HooksData extends WatchdogData {
   sequence: SharedArrayBuffer;
+  /** The channel, handed over explicitly: the preload removed it from the environment. */
+  token: string;
 }
 
 export function initialize(data: HooksData | undefined): void {
   if (!data) return;
+  configureChannel(data.guard.fd, data.token);
   useSequence(data.sequence);
   startWatchdog(data);
 }

@@ -5,6 +5,12 @@ import { ENTER_GLOBAL, EXIT_GLOBAL, FLUSH_GLOBAL } from "./wrap-source.js";
 
 let batched = false;
 let mainUrl: string | null = null;
+let evaluated: (() => void) | null = null;
+
+/** Called once the entry module's body (top-level await included) has finished. */
+export function onEvaluated(callback: () => void): void {
+  evaluated = callback;
+}
 
 /**
  * `batch`: queue enter/exit events (only where something flushes a blocked main thread: Node's
@@ -30,16 +36,20 @@ export function moduleExit(u: string): void {
   const message = s === undefined ? { t: "exit" as const, u, ms: round(performance.now()) } : { t: "exit" as const, u, ms: round(performance.now()), s };
   if (batched && u !== mainUrl) queue(message);
   else send(message);
+  if (u === mainUrl) evaluated?.();
 }
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
 
-export function reportError(error: unknown): void {
+/** `origin`: "uncaughtException" or "unhandledRejection" (uncaughtExceptionMonitor's second argument). */
+export function reportError(error: unknown, origin?: string): void {
+  const ms = round(performance.now());
+  const how = origin ? { origin } : {};
   if (error instanceof Error) {
-    send({ t: "error", name: error.name, message: error.message, stack: String(error.stack ?? "") });
+    send({ t: "error", name: error.name, message: error.message, stack: String(error.stack ?? ""), ms, ...how });
   } else {
-    send({ t: "error", name: "NonError", message: String(error), stack: "" });
+    send({ t: "error", name: "NonError", message: String(error), stack: "", ms, ...how });
   }
 }

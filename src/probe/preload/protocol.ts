@@ -1,5 +1,6 @@
-// Messages the child writes to the parent, one JSON object per line on the extra pipe (fd 3).
-// Shared by the child (preload, hooks thread, watchdog) and the parent; imports nothing.
+// Messages the child writes to the parent, one JSON object per line on the extra pipe (fd 3),
+// each line prefixed with the run's token. Shared by the child (preload, hooks thread,
+// watchdog) and the parent; imports nothing.
 
 /** A live resource that can keep the child's event loop alive. */
 export interface WireHandle {
@@ -12,6 +13,21 @@ export interface WireHandle {
   origin?: string[];
 }
 
+/** Startup work still in flight: a connection attempt, a DNS lookup, a short timer (a retry). */
+export interface WireOp {
+  kind: "connect" | "dns" | "timer" | "child-process";
+  /** "127.0.0.1:1", "db.internal", "setTimeout of 150 ms". */
+  target: string;
+  /** Connection attempts to the same target so far. */
+  attempts?: number;
+  /** Not running now: the latest attempt to this target failed moments ago (a retry loop between attempts). */
+  failing?: boolean;
+  /** Stack of the call that started it (the latest attempt), source-mapped, async frames included. */
+  stack: string[];
+  /** Creation stack of the outermost earlier resource that led to it (the first socket of a retry loop). */
+  origin?: string[];
+}
+
 export type ProbeMessage =
   | { t: "main"; u: string; runtime: "node" | "bun" }
   // `s`: the shared event sequence (sequence.ts), when the runtime has one.
@@ -19,13 +35,20 @@ export type ProbeMessage =
   | { t: "exit"; u: string; ms: number; s?: number }
   // `dynamic`: read from the source at load time (Bun), the import() runs later.
   | { t: "edge"; from: string; to: string; s?: number; dynamic?: boolean }
-  | { t: "hb"; handles?: WireHandle[] }
-  | { t: "error"; name: string; message: string; stack: string }
+  // `ms`: child clock; `busy`: event-loop utilisation since the previous beat >= 0.9 (a
+  // setImmediate loop keeps timers firing, so only utilisation shows it); `ops` when they changed.
+  | { t: "hb"; ms?: number; busy?: boolean; handles?: WireHandle[]; ops?: WireOp[] }
+  | { t: "listening"; ms: number; address: string; site: string[] }
+  | { t: "error"; name: string; message: string; stack: string; ms?: number; origin?: string }
   | { t: "stack"; stack: string; ageMs: number }
-  | { t: "end"; code: number; exitCode: number | null }
+  | { t: "end"; code: number; exitCode: number | null; ms?: number }
   | { t: "note"; text: string };
 
-/** Environment variables the parent sets on the child. */
+/** Environment variables the parent sets on the child. FD and TOKEN are removed before user code runs. */
 export const ENV_FD = "STARTUP_DOCTOR_FD";
 export const ENV_MARKER = "STARTUP_DOCTOR_PROBE";
 export const ENV_BLOCK_MS = "STARTUP_DOCTOR_BLOCK_MS";
+/** The token itself never travels in the environment (a grandchild could read /proc/PID/environ): the parent writes it on fd 3. */
+export const TOKEN_BYTES = 32;
+/** Longest line the parent accepts; longer ones are dropped without being kept. */
+export const MAX_LINE = 4 * 1024 * 1024;

@@ -4,15 +4,21 @@
 // main thread like any Worker; a Worker of our own cost ~6% of a 1,000-module import.
 import { Session } from "node:inspector";
 import { send } from "./channel.js";
+import { killOwnTree, parentGone, type GuardData } from "./orphan-guard.js";
 import { FLUSH_GLOBAL } from "./wrap-source.js";
 
 export interface WatchdogData {
+  /** [0]: last main-thread beat (Date.now()), [1]: 1 when the loop ran busy after evaluation (setImmediate loops). */
   heartbeat: SharedArrayBuffer;
   blockMs: number;
+  guard: GuardData;
 }
 
 let heartbeat: BigInt64Array<ArrayBufferLike> = new BigInt64Array(1);
 let blockMs = 1000;
+let guard: GuardData | null = null;
+let lastGuardAt = 0;
+const GUARD_EVERY_MS = 200;
 // Evaluated in the paused frame: `new Error().stack` is source-mapped, raw call frames are not.
 // It first writes the module events the main thread had queued (channel.ts).
 const STACK_EXPRESSION = `(() => { globalThis.${FLUSH_GLOBAL}?.(); const l = Error.stackTraceLimit; Error.stackTraceLimit = 50; const s = new Error().stack; Error.stackTraceLimit = l; return s; })()`;
@@ -24,14 +30,20 @@ let lastSampleAt = 0;
 export function startWatchdog(data: WatchdogData): void {
   heartbeat = new BigInt64Array(data.heartbeat);
   blockMs = data.blockMs;
+  guard = data.guard;
   // Ref'd on purpose: the thread must keep running while the main thread is blocked
   // (runtime-facts §4.8); the hooks thread itself never keeps the process alive.
-  setInterval(check, Math.max(25, Math.floor(blockMs / 4)));
+  setInterval(check, Math.max(25, Math.min(GUARD_EVERY_MS, Math.floor(blockMs / 4))));
 }
 
 function check(): void {
+  if (guard && Date.now() - lastGuardAt >= GUARD_EVERY_MS) {
+    lastGuardAt = Date.now();
+    if (parentGone(guard)) killOwnTree(guard);
+  }
   const age = Date.now() - Number(Atomics.load(heartbeat, 0));
-  if (age < blockMs || sampling || Date.now() - lastSampleAt < blockMs) return;
+  const busy = Atomics.load(heartbeat, 1) === 1n;
+  if ((age < blockMs && !busy) || sampling || Date.now() - lastSampleAt < blockMs) return;
   sampling = true;
   lastSampleAt = Date.now();
   sample(age);

@@ -1,0 +1,139 @@
+// What startup does after the entry evaluated: servers that start listening (with the call
+// site of `listen`, runtime-facts §6.8: the handle itself is created after a DNS lookup, off the
+// project's stack) and connection attempts per target (a retry loop's attempt count). Records
+// and sends; the parent judges (src/probe/verdict.ts).
+import net from "node:net";
+import { send } from "./channel.js";
+import type { WireOp } from "./protocol.js";
+
+/** Where `listen` was called, on the server object: the handle snapshot reads it. */
+export const LISTEN_SITE = Symbol("startupDoctorListenSite");
+/** The target a socket connects to ("127.0.0.1:1"), on the socket object. */
+export const CONNECT_TARGET = Symbol("startupDoctorConnectTarget");
+
+export interface Attempts {
+  count: number;
+  /** The latest attempt's call stack, formatted only when reported. */
+  site: { stack?: string };
+  /** performance.now() when the latest attempt closed without connecting; null once one connected. */
+  failedAt: number | null;
+}
+
+/** A target that failed this recently is reported as retrying (a reconnect loop between attempts). */
+const RETRY_WINDOW_MS = 5000;
+
+export const connectAttempts = new Map<string, Attempts>();
+/** Sockets between connect() and 'connect'/'close', for runtimes without async_hooks resources (Bun). */
+const connecting = new Set<net.Socket>();
+const MAX_TARGETS = 1000;
+
+export function captureSite(): { stack?: string } {
+  const site: { stack?: string } = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 40;
+  Error.captureStackTrace(site, captureSite);
+  Error.stackTraceLimit = limit;
+  return site;
+}
+
+/** `isOwnFrame` drops the preload's frames from the stacks it reports. */
+export function installBootEvents(isOwnFrame: (line: string) => boolean): void {
+  type Listen = (this: net.Server, ...args: unknown[]) => net.Server;
+  const serverProto = net.Server.prototype as unknown as { listen: Listen };
+  const listen = serverProto.listen;
+  serverProto.listen = function probeListen(this: net.Server, ...args: unknown[]): net.Server {
+    const site = captureSite();
+    (this as unknown as Record<symbol, unknown>)[LISTEN_SITE] = site;
+    this.once("listening", () => {
+      send({ t: "listening", ms: round(performance.now()), address: addressOf(this.address()), site: framesOf(site.stack ?? "", isOwnFrame) });
+    });
+    return listen.apply(this, args);
+  };
+
+  type Connect = (this: net.Socket, ...args: unknown[]) => net.Socket;
+  const socketProto = net.Socket.prototype as unknown as { connect: Connect };
+  const connect = socketProto.connect;
+  socketProto.connect = function probeConnect(this: net.Socket, ...args: unknown[]): net.Socket {
+    const target = targetOf(args);
+    if (target) {
+      (this as unknown as Record<symbol, unknown>)[CONNECT_TARGET] = target;
+      let seen = connectAttempts.get(target);
+      if (seen) {
+        seen.count++;
+        seen.site = captureSite();
+      } else if (connectAttempts.size < MAX_TARGETS) {
+        seen = { count: 1, site: captureSite(), failedAt: null };
+        connectAttempts.set(target, seen);
+      }
+      if (seen) {
+        const attempts = seen;
+        let connected = false;
+        // 'connect' and 'close' listeners only: an 'error' listener would swallow an error the app leaves unhandled.
+        connecting.add(this);
+        this.once("connect", () => {
+          connected = true;
+          attempts.failedAt = null;
+          connecting.delete(this);
+        });
+        this.once("close", () => {
+          if (!connected) attempts.failedAt = performance.now();
+          connecting.delete(this);
+        });
+      }
+    }
+    return connect.apply(this, args);
+  };
+}
+
+/** Targets whose latest attempt failed within the retry window: what a retry loop is waiting for. */
+export function failingTargets(): Array<[string, Attempts]> {
+  const now = performance.now();
+  return [...connectAttempts].filter(([, attempts]) => attempts.failedAt !== null && now - attempts.failedAt < RETRY_WINDOW_MS);
+}
+
+/** Connection work seen from the net.Socket wrapper alone: attempts running now, and targets failing (Bun's view). */
+export function connectOps(isOwnFrame: (line: string) => boolean): WireOp[] {
+  const ops: WireOp[] = [];
+  const running = new Set<string>();
+  for (const socket of connecting) {
+    const target = (socket as unknown as Record<symbol, string | undefined>)[CONNECT_TARGET];
+    if (!target || running.has(target)) continue;
+    running.add(target);
+    const attempts = connectAttempts.get(target);
+    ops.push({ kind: "connect", target, attempts: attempts?.count ?? 1, stack: framesOf(attempts?.site.stack ?? "", isOwnFrame) });
+  }
+  for (const [target, attempts] of failingTargets()) {
+    if (!running.has(target)) ops.push({ kind: "connect", target, attempts: attempts.count, failing: true, stack: framesOf(attempts.site.stack ?? "", isOwnFrame) });
+  }
+  return ops;
+}
+
+/** net.connect(port, host), connect(options), connect(path), and Node's internal normalized [options, cb]. */
+function targetOf(args: unknown[]): string | null {
+  const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
+  if (first && typeof first === "object") {
+    const options = first as { host?: string; port?: number | string; path?: string };
+    if (options.path) return options.path;
+    if (options.port !== undefined) return `${options.host ?? "localhost"}:${options.port}`;
+    return null;
+  }
+  if (typeof first === "number" || (typeof first === "string" && /^\d+$/.test(first))) {
+    return `${typeof args[1] === "string" ? args[1] : "localhost"}:${first}`;
+  }
+  return typeof first === "string" ? first : null;
+}
+
+function addressOf(address: ReturnType<net.Server["address"]>): string {
+  if (!address) return "";
+  if (typeof address === "string") return address;
+  return address.family === "IPv6" ? `[${address.address}]:${address.port}` : `${address.address}:${address.port}`;
+}
+
+export function framesOf(stack: string, isOwnFrame: (line: string) => boolean): string[] {
+  const lines = stack.split("\n").slice(1).map((line) => line.trim());
+  return lines.filter((line) => line.startsWith("at ") && !isOwnFrame(line));
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

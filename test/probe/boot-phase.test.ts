@@ -1,0 +1,139 @@
+// Phase `boot`: after the entry evaluated, until a server listens, the process settles or exits.
+// One fixture per behaviour under fixtures/probe/boot-*.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { probeFixture, survivors } from "./probe-fixture.ts";
+
+test("an un-awaited bootstrap that rejects is a crash during boot, at the throwing line", async () => {
+  const { probe } = await probeFixture("boot-unawaited-reject", "src/main.ts");
+  assert.equal(probe.status, "crash");
+  assert.equal(probe.phase, "boot");
+  assert.equal(probe.exitCode, 1);
+  assert.equal(probe.error?.message, "BOOT_FIXTURE_PORT must be a port number");
+  assert.equal(probe.error?.file, "src/config.ts");
+  assert.equal(probe.error?.line, 8);
+  assert.match(probe.output ?? "", /at async bootstrap/);
+});
+
+test("the same bootstrap with its environment set starts: ok by listening, at the listen line", async () => {
+  const { probe } = await probeFixture("boot-unawaited-reject", "src/main.ts", { env: { BOOT_FIXTURE_PORT: "0" } });
+  assert.equal(probe.status, "ok");
+  assert.equal(probe.phase, "boot");
+  assert.equal(probe.ready?.by, "listening");
+  assert.match(probe.ready?.address ?? "", /^127\.0\.0\.1:\d+$/);
+  assert.equal(probe.ready?.file, "src/main.ts");
+  assert.equal(probe.ready?.line, 7);
+});
+
+test("an awaited connect retrying forever before listen hangs during boot, waiting on the connect with its attempts and line", async () => {
+  const { probe, tag } = await probeFixture("boot-connect-retry", "src/main.ts");
+  assert.equal(probe.status, "hang");
+  assert.equal(probe.phase, "boot");
+  const connect = probe.waitingOn?.find((work) => work.kind === "connect");
+  assert.ok(connect, JSON.stringify(probe.waitingOn));
+  assert.equal(connect.target, "127.0.0.1:1");
+  assert.ok((connect.attempts ?? 0) >= 3, `attempts ${connect.attempts}`);
+  assert.equal(connect.file, "src/db.ts");
+  assert.equal(connect.line, 5);
+  assert.equal(connect.asyncChain?.[0], "bootstrap (src/main.ts:5)");
+  assert.ok(connect.asyncChain?.includes("connectOnce (src/db.ts:4)") || connect.asyncChain?.some((frame) => frame.startsWith("connectDatabase (src/db.ts:")), JSON.stringify(connect.asyncChain));
+  assert.match(probe.summary ?? "", /Startup is waiting on connect to 127\.0\.0\.1:1 \(\d+ attempts, retrying\) from src\/db\.ts:5/);
+  assert.match(probe.output ?? "", /ECONNREFUSED 127\.0\.0\.1:1/);
+  assert.deepEqual(survivors(tag), []);
+});
+
+test("a worker without a server retrying its broker forever hangs during boot; the retry was started by the constructor", async () => {
+  const { probe } = await probeFixture("boot-worker-broker", "worker.mjs");
+  assert.equal(probe.status, "hang");
+  assert.equal(probe.phase, "boot");
+  const connect = probe.waitingOn?.find((work) => work.kind === "connect");
+  assert.equal(connect?.target, "127.0.0.1:1");
+  assert.equal(connect?.file, "broker.mjs");
+  assert.equal(connect?.line, 11);
+  const retry = probe.handles.find((handle) => handle.file === "broker.mjs" && handle.line === 12);
+  assert.ok(retry, JSON.stringify(probe.handles));
+  assert.ok(retry.startedBy?.some((frame) => frame.startsWith("new BrokerClient (broker.mjs:7")), JSON.stringify(retry.startedBy));
+});
+
+test("a worker with only an interval settles: ok", async () => {
+  const { probe } = await probeFixture("boot-worker-interval", "worker.mjs");
+  assert.equal(probe.status, "ok");
+  assert.equal(probe.phase, "boot");
+  assert.equal(probe.ready?.by, "settled");
+});
+
+test("a CLI that exits 0 after async work is ok by exiting", async () => {
+  const { probe } = await probeFixture("boot-cli-exits", "cli.mjs");
+  assert.equal(probe.status, "ok");
+  assert.equal(probe.ready?.by, "exited");
+  assert.equal(probe.exitCode, 0);
+  assert.ok((probe.ready?.atMs ?? 0) >= 200);
+});
+
+test("--ready listening: the same CLI never listened, so its exit is a failure", async () => {
+  const { probe } = await probeFixture("boot-cli-exits", "cli.mjs", { ready: "listening" });
+  assert.equal(probe.status, "exit");
+  assert.equal(probe.phase, "boot");
+  assert.equal(probe.exitCode, 0);
+});
+
+test("a server that listens and exits 1 within the grace window is an exit during boot", async () => {
+  const { probe } = await probeFixture("boot-listen-then-exit", "server.mjs");
+  assert.equal(probe.status, "exit");
+  assert.equal(probe.phase, "boot");
+  assert.equal(probe.exitCode, 1);
+  assert.match(probe.output ?? "", /cache warm-up failed/);
+});
+
+test("a shorter grace window ends before the exit: ok", async () => {
+  const { probe } = await probeFixture("boot-listen-then-exit", "server.mjs", { graceMs: 50 });
+  assert.equal(probe.status, "ok");
+  assert.equal(probe.ready?.by, "listening");
+});
+
+test("a setImmediate loop after evaluation is blocked during boot", async () => {
+  const { probe } = await probeFixture("boot-busy", "immediate.mjs");
+  assert.equal(probe.status, "blocked");
+  assert.equal(probe.phase, "boot");
+});
+
+test("a microtask storm after evaluation is blocked during boot, with its stack", async () => {
+  const { probe } = await probeFixture("boot-busy", "microtasks.mjs", { timeoutMs: 6000 });
+  assert.equal(probe.status, "blocked");
+  assert.equal(probe.phase, "boot");
+  assert.match(probe.stack?.[0] ?? "", /^storm \(microtasks\.mjs:5:\d+\)$/);
+});
+
+test("an awaited import() whose top-level await never settles, with nothing alive, is unsettled during boot", async () => {
+  const { probe } = await probeFixture("boot-unsettled", "main.mjs");
+  assert.equal(probe.status, "unsettled");
+  assert.equal(probe.phase, "boot");
+  assert.equal(probe.exitCode, 0);
+  assert.deepEqual(probe.pending.map((module) => module.file), ["plugins.mjs"]);
+});
+
+test("a reconnect loop still failing after the server listens is a background note, not a failure", async () => {
+  const { probe } = await probeFixture("boot-background", "server.mjs");
+  assert.equal(probe.status, "ok");
+  assert.equal(probe.ready?.by, "listening");
+  const note = probe.background?.find((work) => work.kind === "connect");
+  assert.equal(note?.target, "127.0.0.1:1");
+  assert.equal(note?.file, "server.mjs");
+  assert.equal(note?.line, 6);
+});
+
+test("listening late is slow during boot", async () => {
+  const { probe } = await probeFixture("boot-slow", "server.mjs", { slowMs: 1000 });
+  assert.equal(probe.status, "slow");
+  assert.equal(probe.phase, "boot");
+  assert.ok((probe.ready?.atMs ?? 0) >= 1500);
+});
+
+test("--ready evaluated keeps today's judgement: ok and slow during evaluation", async () => {
+  const { probe } = await probeFixture("boot-slow", "server.mjs", { ready: "evaluated" });
+  assert.equal(probe.status, "ok");
+  assert.equal(probe.phase, "evaluation");
+  const slow = await probeFixture("slow", "src/index.ts", { ready: "evaluated", slowMs: 500 });
+  assert.equal(slow.probe.status, "slow");
+  assert.equal(slow.probe.phase, "evaluation");
+});

@@ -32,21 +32,30 @@ export function causeSentence(p: ReportProbe): string {
       parts.push(`the main thread is busy${p.stack?.[0] ? ` at ${p.stack[0]}` : ""}`);
       break;
     case "hang": {
-      if (stuckText) parts.push(stuckText);
+      const waiting = p.waitingOn?.[0];
+      if (p.phase === "boot" && waiting) parts.push(`startup waits on ${waiting.description}${waiting.file ? ` from ${at(waiting.file, waiting.line)}` : ""}${waiting.library ? ` (${waiting.library})` : ""}`);
+      else if (stuckText) parts.push(stuckText);
       else parts.push("never finished within the timeout");
       const handle = p.handles[0];
       if (handle) parts.push(`kept alive by ${handle.description}${handle.file ? ` (${at(handle.file, handle.line)})` : ""}${p.handles.length > 1 ? ` and ${p.handles.length - 1} more` : ""}`);
       break;
     }
     case "unsettled":
-      parts.push(`exit 13, a top-level await never settled${stuckText ? `: ${stuckText}` : ""}`);
+      parts.push(p.phase === "boot" ? `exited while an import() during startup never settled${stuckText ? `: ${stuckText}` : ""}` : `exit 13, a top-level await never settled${stuckText ? `: ${stuckText}` : ""}`);
       break;
     case "exit":
-      parts.push(`exited with ${p.signal ? `signal ${p.signal}` : `code ${p.exitCode}`} before it finished importing${stuckText ? `, ${stuckText}` : ""}`);
+      parts.push(
+        p.phase === "boot"
+          ? `exited with ${p.signal ? `signal ${p.signal}` : `code ${p.exitCode}`} during startup, after its entry evaluated`
+          : `exited with ${p.signal ? `signal ${p.signal}` : `code ${p.exitCode}`} before it finished importing${stuckText ? `, ${stuckText}` : ""}`,
+      );
       break;
     case "slow":
-    case "ok":
-      return p.status === "slow" ? "finished importing, slowly" : "finished importing";
+    case "ok": {
+      // Phase boot: started by listening, settling or a clean exit (ready.by).
+      const how = p.ready?.by === "listening" ? `listening on ${p.ready.address ?? "?"}` : p.ready?.by === "settled" ? "settled" : p.ready?.by === "exited" ? "ran and exited 0" : p.ready?.by === "log" ? "printed its ready line" : "finished importing";
+      return p.status === "slow" ? `${how}, slowly` : how;
+    }
   }
   const blame = p.explainedBy?.[0];
   if (blame) parts.push(`most likely ${blame.rule} at ${at(blame.file, blame.line)}`);

@@ -1,5 +1,5 @@
 // Kills a probe child, its process group, and whatever it spawned that left the group.
-import { descendantsOf, listProcesses, processesWithEnv, readStat } from "./proc-table.js";
+import { descendantsOf, listProcesses, processesHolding, processesWithEnv, readStat, stdioLinks, type ProcInfo } from "./proc-table.js";
 import { ENV_MARKER } from "./preload/protocol.js";
 
 export interface LiveProbe {
@@ -7,26 +7,63 @@ export interface LiveProbe {
   marker: string;
 }
 
-const live = new Set<LiveProbe>();
+interface Watched {
+  /** Every descendant seen while the probe ran, with its start time (a reused pid is not ours). */
+  seen: Map<number, number>;
+  /** What the child's fds 0-3 point at: a daemon that kept them is ours. */
+  links: Set<string>;
+  /** Start time of the child: only processes started later can be its offspring. */
+  start: number;
+}
+
+const live = new Map<LiveProbe, Watched>();
 let exitHookInstalled = false;
+let recorder: NodeJS.Timeout | null = null;
+/** How often the descendants of running probes are recorded: a double fork re-parents its daemon away within ms, so recording is the backup to the child's subreaper. */
+const RECORD_EVERY_MS = 150;
 
 export function registerProbe(probe: LiveProbe): void {
-  live.add(probe);
+  const stat = readStat(probe.pid);
+  live.set(probe, { seen: new Map(), links: new Set(stdioLinks(probe.pid)), start: stat?.start ?? 0 });
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     // A detached child outlives its parent (runtime-facts §4.13).
     process.once("exit", killAllProbes);
   }
+  if (!recorder) {
+    recorder = setInterval(record, RECORD_EVERY_MS);
+    recorder.unref();
+  }
 }
 
 export function unregisterProbe(probe: LiveProbe): void {
   live.delete(probe);
+  if (live.size === 0 && recorder) {
+    clearInterval(recorder);
+    recorder = null;
+  }
+}
+
+function record(): void {
+  if (live.size === 0) return;
+  const procs = listProcesses();
+  for (const [probe, watched] of live) remember(probe, watched, procs);
+}
+
+function remember(probe: LiveProbe, watched: Watched, procs: ProcInfo[]): void {
+  const byPid = new Map(procs.map((proc) => [proc.pid, proc]));
+  if (watched.links.size === 0 && byPid.has(probe.pid)) for (const link of stdioLinks(probe.pid)) watched.links.add(link);
+  for (const pid of descendantsOf(probe.pid, procs)) watched.seen.set(pid, byPid.get(pid)?.start ?? 0);
+  // Descendants of already recorded processes whose parent link to the child broke.
+  for (const pid of [...watched.seen.keys()]) {
+    for (const child of descendantsOf(pid, procs)) if (!watched.seen.has(child)) watched.seen.set(child, byPid.get(child)?.start ?? 0);
+  }
 }
 
 /** Synchronously SIGKILLs every live probe and everything it spawned. Safe in exit/SIGINT handlers. */
 export function killAllProbes(): void {
-  for (const probe of live) {
-    for (const target of targetsOf(probe)) signal(target, "SIGKILL");
+  for (const [probe, watched] of live) {
+    for (const target of targetsOf(probe, watched)) signal(target, "SIGKILL");
   }
   live.clear();
 }
@@ -34,9 +71,18 @@ export function killAllProbes(): void {
 type Target = { group: number } | { pid: number };
 
 /** Everything to kill, found before killing: once the child dies its orphans lose the parent link. */
-function targetsOf(probe: LiveProbe): Target[] {
+function targetsOf(probe: LiveProbe, watched: Watched): Target[] {
   const procs = listProcesses();
-  const pids = new Set<number>([...descendantsOf(probe.pid, procs), ...processesWithEnv(ENV_MARKER, probe.marker, procs)]);
+  remember(probe, watched, procs);
+  const byPid = new Map(procs.map((proc) => [proc.pid, proc]));
+  const later = procs.filter((proc) => proc.start >= watched.start && proc.pid !== process.pid);
+  const pids = new Set<number>([
+    ...descendantsOf(probe.pid, procs),
+    ...processesWithEnv(ENV_MARKER, probe.marker, later),
+    ...processesHolding(watched.links, later),
+  ]);
+  for (const [pid, start] of watched.seen) if (byPid.get(pid)?.start === start) pids.add(pid);
+  pids.delete(process.pid);
   const targets: Target[] = [{ group: probe.pid }];
   for (const pid of pids) targets.push({ pid });
   return targets;
@@ -63,12 +109,13 @@ function alive(target: Target): boolean {
  * ignores it forever (runtime-facts §4.13). Resolves when nothing is left.
  */
 export async function killProbeTree(probe: LiveProbe, graceMs: number): Promise<void> {
-  const targets = targetsOf(probe);
+  const watched = live.get(probe) ?? { seen: new Map(), links: new Set<string>(), start: 0 };
+  const targets = targetsOf(probe, watched);
   for (const target of targets) signal(target, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && targets.some(alive)) await sleep(5);
   // Look again: something may have been spawned during the grace period.
-  for (const target of [...targets, ...targetsOf(probe)]) if (alive(target)) signal(target, "SIGKILL");
+  for (const target of [...targets, ...targetsOf(probe, watched)]) if (alive(target)) signal(target, "SIGKILL");
   for (let tries = 0; tries < 200 && targets.some(alive); tries++) await sleep(5);
   unregisterProbe(probe);
 }

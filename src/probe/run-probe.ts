@@ -166,7 +166,9 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
         break;
       }
       case "stack":
-        run.stack = message.stack;
+        // A pause that landed in the probe's own beat (the loop was idle a moment) says nothing:
+        // keep the last stack that shows the app.
+        if (run.stack === null || hasAppFrame(message.stack)) run.stack = message.stack;
         break;
       case "end":
         run.reportedExitCode = message.exitCode;
@@ -281,6 +283,10 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
       run.outputTail = tail.text();
     }
   });
+}
+
+function hasAppFrame(stack: string): boolean {
+  return stack.split("\n").some((line) => /^\s*at .*(file:\/\/|\(\/|at \/)/.test(line) && !line.includes("/node_modules/") && !line.includes("/probe/preload/"));
 }
 
 /** A stale heartbeat alone may be a starved machine; Node's watchdog confirms with a stack. A busy loop (setImmediate) beats but says so. */

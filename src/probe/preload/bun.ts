@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { installBootEvents, captureSite, connectOps, framesOf } from "./boot-events.js";
 import { configureChannel, flush, readToken, send } from "./channel.js";
 import { installModuleEvents, reportError } from "./module-events.js";
-import { killOwnTree, parentGone } from "./orphan-guard.js";
+import { killDescendants, killOwnTree, parentGone } from "./orphan-guard.js";
 import { ENV_FD, ENV_MARKER } from "./protocol.js";
 import { wrapSource } from "./wrap-source.js";
 
@@ -58,6 +58,7 @@ function install(runtime: BunRuntime, fd: number): void {
     const exitCode = process.exitCode;
     send({ t: "end", code, exitCode: typeof exitCode === "number" ? exitCode : null, ms: Math.round(performance.now()) });
     flush(true);
+    killDescendants({ marker: process.env[ENV_MARKER] ?? "" });
   });
   installBootEvents(isOwnFrame);
   wrapBunServe(runtime, isOwnFrame);

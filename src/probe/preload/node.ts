@@ -10,6 +10,7 @@ import { trackHandles } from "./handles.js";
 import { installModuleEvents, moduleEnter, moduleExit, onEvaluated, reportError } from "./module-events.js";
 import { ENV_BLOCK_MS, ENV_FD, ENV_MARKER } from "./protocol.js";
 import type { HooksData } from "./hooks.js";
+import { killDescendants } from "./orphan-guard.js";
 import { useSequence } from "./sequence.js";
 
 // `--import` preloads also run inside the app's Workers (runtime-facts §4.8), and in processes
@@ -123,5 +124,6 @@ function watchExit(): void {
     const exitCode = process.exitCode;
     send({ t: "end", code, exitCode: typeof exitCode === "number" ? exitCode : null, ms: Math.round(performance.now()) });
     flush(true);
+    killDescendants({ marker: process.env[ENV_MARKER] ?? "" });
   });
 }

@@ -20,6 +20,17 @@ export function parentGone(data: GuardData): boolean {
   return process.ppid !== data.ppid;
 }
 
+/**
+ * At the child's own exit: what it spawned is still its descendant (it is a subreaper), and
+ * will not be once it is gone. The probe's contract is that nothing it started survives.
+ */
+export function killDescendants(data: Pick<GuardData, "marker">): void {
+  const procs = listProcesses();
+  const pids = new Set<number>([...descendantsOf(process.pid, procs), ...(data.marker ? processesWithEnv(ENV_MARKER, data.marker, procs) : [])]);
+  pids.delete(process.pid);
+  for (const pid of pids) signal(pid);
+}
+
 /** SIGKILLs every descendant (the child is a subreaper when it can be: orphans stay its descendants), then its group and itself. */
 export function killOwnTree(data: GuardData): void {
   const procs = listProcesses();

@@ -7,6 +7,8 @@ export interface ProcInfo {
   ppid: number;
   pgid: number;
   zombie: boolean;
+  /** Start time in clock ticks since boot: tells a recorded pid from a reused one. */
+  start: number;
 }
 
 export function listProcesses(): ProcInfo[] {
@@ -30,7 +32,7 @@ export function readStat(pid: number): ProcInfo | null {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // The command name may hold spaces and parentheses: fields start after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { pid, ppid: Number(fields[1]), pgid: Number(fields[2]), zombie: fields[0] === "Z" || fields[0] === "X" };
+    return { pid, ppid: Number(fields[1]), pgid: Number(fields[2]), zombie: fields[0] === "Z" || fields[0] === "X", start: Number(fields[19]) };
   } catch {
     return null;
   }

@@ -1,0 +1,107 @@
+// Hostile probes: whatever a probed app spawns, forges or floods, nothing survives and the
+// verdict stays its own. Entries in fixtures/probe/hostile/.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { test } from "node:test";
+import { binPath } from "../helpers/cli.ts";
+import { FIXTURES, probeFixture } from "./probe-fixture.ts";
+
+const ROOT = `${FIXTURES}hostile`;
+const HOSTILE = ["grandchildren.mjs", "env-i-daemon.mjs", "daemon-then-exit.mjs", "ignore-sigterm.mjs", "busy-ignore-sigterm.mjs", "fake-channel.mjs", "flood-channel.mjs", "chain.mjs", "spawn-on-sigterm.mjs"];
+
+/** Live processes carrying the tag in their environment or their argv (an `env -i` daemon has only its argv). */
+function tagged(tag: string): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      if (stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z")) continue;
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, "latin1");
+      const environ = readFileSync(`/proc/${name}/environ`, "latin1");
+      if (cmdline.includes(tag) || environ.includes(tag)) found.push(Number(name));
+    } catch {
+      // Gone or not readable.
+    }
+  }
+  return found;
+}
+
+function describe(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return `${pid} ppid ${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]}: ${readFileSync(`/proc/${pid}/cmdline`, "latin1").replace(/\0/g, " ")}`;
+  } catch {
+    return `${pid} (gone)`;
+  }
+}
+
+async function none(tag: string, withinMs: number): Promise<number[]> {
+  const started = Date.now();
+  let left = tagged(tag);
+  while (left.length > 0 && Date.now() - started < withinMs) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = tagged(tag);
+  }
+  return left;
+}
+
+interface Cli {
+  done: Promise<{ code: number | null; signal: string | null; stdout: string }>;
+  kill: (signal: NodeJS.Signals) => void;
+}
+
+function startCli(entries: string[], tag: string, extra: string[] = []): Cli {
+  const args = [binPath, "probe", ROOT, ...entries.flatMap((entry) => ["--entry", entry]), "--runtime", "node", "--timeout", "1500", "--grace", "100", "--concurrency", "3", "--format", "json", ...extra];
+  const cli = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: "1", STARTUP_DOCTOR_TEST_TAG: tag }, stdio: ["ignore", "pipe", "ignore"] });
+  let stdout = "";
+  cli.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  const done = new Promise<{ code: number | null; signal: string | null; stdout: string }>((resolve) => cli.once("exit", (code, signal) => resolve({ code, signal, stdout })));
+  return { done, kill: (signal) => cli.kill(signal) };
+}
+
+test("111 hostile probes (grandchildren, setsid, env -i daemons, SIGTERM-ignoring, an app that kills startup-doctor, startup-doctor SIGKILLed) leave no process", { timeout: 180_000 }, async () => {
+  const tag = randomUUID();
+  const finishing = Array.from({ length: 7 }, () => startCli(HOSTILE, tag));
+  const killed = Array.from({ length: 2 }, () => startCli(HOSTILE, tag));
+  const parentKillers = Array.from({ length: 3 }, () => startCli(["kill-parent.mjs", ...HOSTILE], tag));
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  for (const cli of killed) cli.kill("SIGKILL");
+  const results = await Promise.all([...finishing, ...killed, ...parentKillers].map((cli) => cli.done));
+  const finished = results.slice(0, finishing.length);
+  for (const result of finished) {
+    const report = JSON.parse(result.stdout) as { probes: Array<{ entry: string; status: string; phase?: string }> };
+    assert.equal(report.probes.length, HOSTILE.length);
+    const byEntry = Object.fromEntries(report.probes.map((probe) => [probe.entry, probe]));
+    // The forged "entry finished" line is not believed: the entry never finishes.
+    assert.equal(byEntry["fake-channel.mjs"]?.status, "hang");
+    assert.equal(byEntry["fake-channel.mjs"]?.phase, "evaluation");
+    assert.equal(byEntry["flood-channel.mjs"]?.status, "hang");
+  }
+  for (const result of results.slice(finishing.length)) assert.equal(result.signal, "SIGKILL");
+  const left = await none(tag, 10_000);
+  assert.deepEqual(left.map(describe), []);
+});
+
+test("SIGQUIT stops startup-doctor with 131 and its probes' processes", { timeout: 60_000 }, async () => {
+  const tag = randomUUID();
+  const cli = startCli(["grandchildren.mjs", "env-i-daemon.mjs"], tag, ["--timeout", "20000"]);
+  for (const started = Date.now(); tagged(tag).length < 6 && Date.now() - started < 10_000; ) await new Promise((resolve) => setTimeout(resolve, 100));
+  cli.kill("SIGQUIT");
+  const { code } = await cli.done;
+  assert.equal(code, 131);
+  assert.deepEqual(await none(tag, 3000), []);
+});
+
+test("200 MB on fd 3 without a newline: the verdict is still the app's, and the parent does not keep the bytes", { timeout: 60_000 }, async () => {
+  const before = process.memoryUsage().rss;
+  const { probe, tag } = await probeFixture("hostile", "flood-channel.mjs", { timeoutMs: 6000 });
+  assert.equal(probe.status, "hang");
+  assert.match(probe.output ?? "", /wrote \d+ bytes to fd 3/);
+  const wrote = Number(/wrote (\d+) bytes/.exec(probe.output ?? "")?.[1]);
+  assert.ok(wrote > 50e6, `the child wrote ${wrote} bytes`);
+  assert.ok(process.memoryUsage().rss - before < 60e6, `rss grew ${process.memoryUsage().rss - before}`);
+  assert.deepEqual(await none(tag, 3000), []);
+});

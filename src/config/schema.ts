@@ -31,6 +31,9 @@ export const SEVERITY_SETTINGS = ["error", "warning", "warn", "info", "off"] as 
 
 const globs = (description: string): Schema => ({ type: "array", description, items: { type: "string", minLength: 1, "x-glob": true } });
 const ms = (description: string): Schema => ({ type: "integer", minimum: 1, maximum: MAX_TIMER_MS, description });
+function ruleSettings(description: string): Schema {
+  return { type: "object", description, propertyNames: { enum: RULE_IDS, "x-name": "rule" }, additionalProperties: { enum: SEVERITY_SETTINGS } };
+}
 const path = (description: string): Schema => ({ type: "string", minLength: 1, description, "x-path": true });
 
 export const CONFIG_KEYS: Record<string, Schema> = {
@@ -38,11 +41,17 @@ export const CONFIG_KEYS: Record<string, Schema> = {
   entries: { type: "array", items: { type: "string", minLength: 1 }, description: "Entrypoints, relative to the project folder (default: from package.json, then conventions)" },
   include: globs("Only findings in files matching these globs are reported (project-relative; !negation, {a,b}, [ab], @(a|b))"),
   ignore: globs("Findings in files matching these globs are not reported (project-relative; !negation re-includes)"),
-  rules: {
-    type: "object",
-    description: "Rule id -> severity, or off",
-    propertyNames: { enum: RULE_IDS, "x-name": "rule" },
-    additionalProperties: { enum: SEVERITY_SETTINGS },
+  rules: ruleSettings("Rule id -> severity, or off"),
+  overrides: {
+    type: "array",
+    description: "Per file glob: rule settings for matching files; a later block wins (off: counted under suppressed)",
+    items: {
+      type: "object",
+      properties: {
+        files: globs("Files this block applies to (project-relative globs)"),
+        rules: ruleSettings("Rule id -> severity, or off, for these files"),
+      },
+    },
   },
   timeout: ms("How long an entry may take to start, in milliseconds"),
   slow: ms("Finished, but slower than this (milliseconds) is 'slow'"),

@@ -15,6 +15,8 @@ export interface StartupDoctorConfig {
   /** Globs (root-relative): findings in matching files are not reported. */
   ignore?: string[];
   rules?: Partial<Record<RuleId, RuleSetting>>;
+  /** Per file glob (root-relative): rule settings for matching files; a later block wins. */
+  overrides?: Array<{ files?: string[]; rules?: Partial<Record<RuleId, RuleSetting>> }>;
   timeout?: number;
   slow?: number;
   runtime?: RuntimeSetting;

@@ -186,8 +186,31 @@ export interface ReportV1 {
   explain?: ReportExplain;
   /** Added: the rules that ran, with their severity after configuration (SARIF and markdown describe them). */
   rules?: ReportRule[];
+  /** Added: findings turned off by suppression comments, `overrides` or `--rule id=off`. */
+  suppressed?: ReportSuppressed;
   /** Added: files left out of the scan (scope "startup", the default) because they are tests, stories, scripts run directly or browser code; a left-out file the startup path imports is scanned anyway. */
   excluded?: { tests: number; stories: number; scripts: number; browser: number };
+}
+
+/** Added: a finding a suppression turned off (an inline comment, or a config/--rule setting of "off" for its file). */
+export interface ReportSuppressedFinding {
+  rule: string;
+  file: string;
+  line: number;
+  severity: Severity;
+  /** "startup-doctor-disable-next-line", "startup-doctor-disable-line", "startup-doctor-disable", "overrides", "--rule". */
+  by: string;
+  /** Line of the comment that suppressed it. */
+  commentLine?: number;
+  /** The comment's reason (after `--`). */
+  reason?: string;
+}
+
+/** Added: findings suppressed rather than reported: counted, never silently dropped. */
+export interface ReportSuppressed {
+  count: number;
+  byRule: Record<string, number>;
+  findings: ReportSuppressedFinding[];
 }
 
 /** Added: one rule as it ran. */

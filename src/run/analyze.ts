@@ -9,8 +9,11 @@ import { countExcluded, partitionScope, type ExcludedCounts, type ScopeMode } fr
 import { loadProject } from "../project/load-project.js";
 import type { Project } from "../project/types.js";
 import { rules as ruleRegistry, runRules } from "../rules/index.js";
+import { suppressInline, summariseSuppressed } from "../rules/suppressions/inline.js";
+import { RULE_IDS } from "../config/rule-ids.js";
 import { docsUrl } from "../rules/types.js";
 import type { Finding, RuleContext } from "../rules/types.js";
+import type { InlineOutcome } from "../rules/suppressions/inline.js";
 import type { ReportCycle, ReportV1 } from "../report/types.js";
 import { relativeTo } from "../util/path.js";
 
@@ -28,6 +31,8 @@ export interface Analysis {
   cycles: GraphCycle[];
   entrypoints: FoundEntrypoint[];
   findings: Finding[];
+  /** Findings turned off by `startup-doctor-disable...` comments, and the comments that matched nothing. */
+  inline: Pick<InlineOutcome, "suppressed" | "unused">;
   ctx: RuleContext;
   /** Files left out of the scan by scope, by kind (those startup reached are not counted). */
   excluded: ExcludedCounts;
@@ -66,7 +71,8 @@ export function analyze(options: AnalyzeOptions, prepared: PreparedProject = pre
     rel,
   };
   const excluded = countExcluded(scoped.excluded, (f) => graph.modules.has(f));
-  return { project, graph, cycles, entrypoints, findings: runRules(ctx), ctx, excluded };
+  const { findings, ...inline } = suppressInline(runRules(ctx), graph, rel, new Set(RULE_IDS));
+  return { project, graph, cycles, entrypoints, findings, inline, ctx, excluded };
 }
 
 export function toReport(analysis: Analysis, command: NonNullable<ReportV1["command"]>): ReportV1 {
@@ -95,9 +101,10 @@ export function toReport(analysis: Analysis, command: NonNullable<ReportV1["comm
     probes: [],
     entrypointSources: entrypoints.map((e) => ({ file: rel(e.file), source: e.source })),
     // A miss that became an unresolved-import finding is not repeated as a reading warning.
-    warnings: [...project.warnings, ...graph.warnings].filter((w) => !findings.some((f) => f.rule === "unresolved-import" && f.file === w.file && f.line === w.line && w.message.startsWith("cannot resolve"))),
+    warnings: [...project.warnings, ...graph.warnings].filter((w) => !findings.some((f) => f.rule === "unresolved-import" && f.file === w.file && f.line === w.line && w.message.startsWith("cannot resolve"))).concat(analysis.inline.unused),
     command,
     excluded: analysis.excluded,
     rules: ruleRegistry.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, docs: docsUrl(r.id) })),
+    ...(analysis.inline.suppressed.length > 0 ? { suppressed: summariseSuppressed(analysis.inline.suppressed) } : {}),
   };
 }

@@ -4,13 +4,15 @@ import { existsSync } from "node:fs";
 import type { ReportV1 } from "../report/types.js";
 import { InputError, UsageError } from "../util/errors.js";
 import { isInside, joinPath, relativeTo, resolvePath } from "../util/path.js";
-import type { StartupDoctorConfig } from "../config/types.js";
+import type { RuleSetting, StartupDoctorConfig } from "../config/types.js";
 import { isReallyInside, outsideMessage } from "../project/confine.js";
 import { writeFailure } from "../util/write-failure.js";
 
 export interface BaselineFlags {
   baseline?: string;
   updateBaseline?: boolean;
+  /** `--rule <id>=<severity>`, repeatable: wins over the config's `rules` and `overrides`. */
+  rule?: string[];
 }
 
 const BASELINE_COMMANDS = new Set(["scan", "check"]);
@@ -23,9 +25,15 @@ export interface FinishedReport {
 
 export async function finishReport(report: ReportV1, flags: BaselineFlags, config: StartupDoctorConfig | null): Promise<FinishedReport> {
   let out = report;
-  if (config && (config.rules || config.include || config.ignore)) {
+  const cliRules = await ruleFlags(flags.rule ?? []);
+  const settings = config || Object.keys(cliRules).length > 0 ? { ...(config ?? { file: "--rule" }), rules: { ...config?.rules, ...cliRules } } : null;
+  if (settings && (Object.keys(settings.rules).length > 0 || settings.include || settings.ignore)) {
     const { applyConfig } = await import("../config/apply.js");
-    out = applyConfig(out, config);
+    out = applyConfig(out, settings);
+  }
+  if (config?.overrides && config.overrides.length > 0) {
+    const [{ applyOverrides }, { matcher }] = await Promise.all([import("../rules/suppressions/settings.js"), import("../config/glob.js")]);
+    out = applyOverrides(out, config.overrides, matcher, new Set(Object.keys(cliRules)));
   }
   const command = out.command ?? "scan";
   if (!BASELINE_COMMANDS.has(command)) {
@@ -54,4 +62,12 @@ export async function finishReport(report: ReportV1, flags: BaselineFlags, confi
   }
   if (!existsSync(file)) throw new InputError(`no such baseline file: ${flags.baseline} (create it with --update-baseline)`);
   return { report: applyBaseline(out, readBaseline(file, shown), shown) };
+}
+
+async function ruleFlags(values: string[]): Promise<Record<string, RuleSetting>> {
+  if (values.length === 0) return {};
+  const [{ parseRuleFlags }, { RULE_IDS }] = await Promise.all([import("../rules/suppressions/settings.js"), import("../config/rule-ids.js")]);
+  const parsed = parseRuleFlags(values, RULE_IDS);
+  if (typeof parsed === "string") throw new UsageError(parsed);
+  return parsed;
 }

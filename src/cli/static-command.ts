@@ -46,7 +46,8 @@ export function addCommon(cmd: Command, spec: CommonSpec): Command {
     .option("--scope <scope>", "startup: leave out tests, stories, scripts and browser code the startup path does not import; all: scan every file", "startup");
   if (spec.color) cmd.option("--no-color", "no colours (NO_COLOR is honoured, FORCE_COLOR forces them)");
   cmd.option("--no-progress", "no live progress on stderr (also off when CI is set or stderr is not a terminal)");
-  cmd.option("--rule <id=severity>", "set a rule's severity: off, info, warn, warning, error (repeatable; wins over the config)", collect, []);
+  // Only commands that report findings take --rule.
+  if (spec.baseline) cmd.option("--rule <id=severity>", "set a rule's severity: off, info, warn, warning, error (repeatable; wins over the config)", collect, []);
   addConfigFlags(cmd);
   if (spec.baseline) addBaselineFlags(cmd);
   return cmd;

@@ -48,8 +48,8 @@ test("each command's --help lists only the options it uses", () => {
   const probeOnly = ["--timeout", "--slow", "--runtime", "--concurrency", "--env", "--dotenv", "--importtime", "--ready", "--ready-log", "--grace"];
   assert.deepEqual(optionsOf("graph").sort(), [...common].sort());
   assert.deepEqual(optionsOf("explain").sort(), [...common, "--no-color"].sort());
-  assert.deepEqual(optionsOf("scan").sort(), [...common, "--no-color", "--fail-on", "--baseline", "--update-baseline"].sort());
-  assert.deepEqual(optionsOf("check").sort(), [...common, "--no-color", "--fail-on", "--baseline", "--update-baseline", ...probeOnly].sort());
+  assert.deepEqual(optionsOf("scan").sort(), [...common, "--no-color", "--fail-on", "--baseline", "--update-baseline", "--rule"].sort());
+  assert.deepEqual(optionsOf("check").sort(), [...common, "--no-color", "--fail-on", "--baseline", "--update-baseline", "--rule", ...probeOnly].sort());
   // `probe` reports no findings: a baseline has nothing to match.
   assert.deepEqual(optionsOf("probe").sort(), [...common, "--no-color", "--fail-on", ...probeOnly].sort());
 });

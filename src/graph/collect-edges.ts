@@ -25,7 +25,7 @@ export function collectImportSites(sf: TS.SourceFile, options: CollectOptions): 
   // `__metadata("design:type", X)` read for them right after the class (runtime-facts §6.3).
   let plainNames: Set<string> | undefined;
   const metadataOnly = (locals: string[]): boolean =>
-    elides && options.decoratorMetadata && locals.length > 0 && locals.every((l) => !(plainNames ??= collectValueNames(sf, false, importedNames(ts, sf))).has(l));
+    elides && options.decoratorMetadata && locals.length > 0 && locals.every((l) => !(plainNames ??= collectValueNames(sf, false, importedNames(ts, sf), true)).has(l));
   const sites: ImportSite[] = [];
   const lineStarts = sf.getLineStarts();
 

@@ -7,7 +7,7 @@ import { typescript, type TS } from "./typescript.js";
  * With `wanted` (the file's imported names), only those are collected, and the walk stops as
  * soon as every one of them is known to be used as a value.
  */
-export function collectValueNames(sf: TS.SourceFile, decoratorMetadata: boolean, wanted?: ReadonlySet<string>): Set<string> {
+export function collectValueNames(sf: TS.SourceFile, decoratorMetadata: boolean, wanted?: ReadonlySet<string>, tscElision = decoratorMetadata): Set<string> {
   const ts = typescript();
   const all = new Set<string>();
   if (decoratorMetadata) addDecoratorMetadataNames(ts, sf, all);
@@ -24,7 +24,12 @@ export function collectValueNames(sf: TS.SourceFile, decoratorMetadata: boolean,
   };
   while (stack.length > 0 && missing > 0) {
     const node = stack.pop()!;
-    if (isTypeOnlySubtree(ts, node)) continue;
+    if (isTypeOnlySubtree(ts, node)) {
+      // tsc keeps an import used in a computed key of a type (`{ [KEY]: string }`); esbuild drops
+      // it. emitDecoratorMetadata says tsc builds this project (esbuild ignores metadata).
+      if (tscElision) for (const name of computedKeyNames(ts, node)) add(name);
+      continue;
+    }
     if (ts.isIdentifier(node)) {
       if ((!wanted || wanted.has(node.text)) && !isNonReferenceName(ts, node)) add(node.text);
       continue;
@@ -40,6 +45,25 @@ export function collectValueNames(sf: TS.SourceFile, decoratorMetadata: boolean,
     ts.forEachChild(node, push);
   }
   return names;
+}
+
+/** Root identifiers of computed property names inside a type subtree. */
+function computedKeyNames(ts: typeof TS, root: TS.Node): string[] {
+  const out: string[] = [];
+  const stack: TS.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isComputedPropertyName(node)) {
+      let e: TS.Expression = node.expression;
+      while (ts.isPropertyAccessExpression(e)) e = e.expression;
+      if (ts.isIdentifier(e)) out.push(e.text);
+      continue;
+    }
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  return out;
 }
 
 function isTypeOnlySubtree(ts: typeof TS, node: TS.Node): boolean {

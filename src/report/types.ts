@@ -162,6 +162,8 @@ export interface EntrypointInfo {
   file: string;
   /** Which discovery rule found it: "--entry", "package.json#bin", "scripts.start", "convention"... */
   source: string;
+  /** Added: the startup modules it hands over to (`import("./main").then(start)`, a bin stub's require), followed by the rules as entrypoints. */
+  startsVia?: Array<{ file: string; line: number; how: string }>;
 }
 
 export interface ReportV1 {

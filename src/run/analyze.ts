@@ -1,6 +1,7 @@
 // The static half shared by scan, check, graph and explain: project -> graph -> rules.
 import { buildGraph } from "../graph/build.js";
 import { findCycles, type GraphCycle } from "../graph/cycles.js";
+import { deferredEntries, type DeferredEntry } from "../graph/deferred-entries.js";
 import { eagerReach } from "../graph/reach.js";
 import { createResolver, type Resolver } from "../graph/resolve.js";
 import type { ModuleGraph } from "../graph/types.js";
@@ -34,6 +35,8 @@ export interface Analysis {
   /** Findings turned off by `startup-doctor-disable...` comments, and the comments that matched nothing. */
   inline: Pick<InlineOutcome, "suppressed" | "unused">;
   ctx: RuleContext;
+  /** Modules an entrypoint hands startup to (`import("./main").then(start)`, a bin stub's require). */
+  deferred: DeferredEntry[];
   /** Files left out of the scan by scope, by kind (those startup reached are not counted). */
   excluded: ExcludedCounts;
 }
@@ -62,17 +65,20 @@ export function analyze(options: AnalyzeOptions, prepared: PreparedProject = pre
   const graph = buildGraph({ ...project, files: scoped.files }, resolver, { extraFiles: entrypoints.map((e) => e.file) });
   const cycles = findCycles(graph);
   const rel = (file: string): string => relativeTo(project.root, file);
+  // Rules see the modules an entry hands startup to as entrypoints too.
+  const deferred = deferredEntries(graph, entrypoints.map((e) => ({ file: e.file, bin: e.source.includes("#bin.") })));
+  const startup = [...entrypoints.map((e) => e.file), ...deferred.map((d) => d.target)].filter((f) => graph.modules.has(f));
   const ctx: RuleContext = {
     root: project.root,
     graph,
     cycles,
-    entrypoints: entrypoints.map((e) => e.file),
-    reach: entrypoints.filter((e) => graph.modules.has(e.file)).map((e) => eagerReach(graph, e.file)),
+    entrypoints: startup,
+    reach: startup.map((f) => eagerReach(graph, f)),
     rel,
   };
   const excluded = countExcluded(scoped.excluded, (f) => graph.modules.has(f));
   const { findings, ...inline } = suppressInline(runRules(ctx), graph, rel, new Set(RULE_IDS));
-  return { project, graph, cycles, entrypoints, findings, inline, ctx, excluded };
+  return { project, graph, cycles, entrypoints, findings, inline, ctx, excluded, deferred };
 }
 
 export function toReport(analysis: Analysis, command: NonNullable<ReportV1["command"]>): ReportV1 {
@@ -99,7 +105,10 @@ export function toReport(analysis: Analysis, command: NonNullable<ReportV1["comm
     })),
     findings,
     probes: [],
-    entrypointSources: entrypoints.map((e) => ({ file: rel(e.file), source: e.source })),
+    entrypointSources: entrypoints.map((e) => {
+      const hands = analysis.deferred.filter((d) => d.entry === e.file);
+      return { file: rel(e.file), source: e.source, ...(hands.length > 0 ? { startsVia: hands.map((d) => ({ file: rel(d.target), line: d.line, how: d.how })) } : {}) };
+    }),
     // A miss that became an unresolved-import finding is not repeated as a reading warning.
     warnings: [...project.warnings, ...graph.warnings].filter((w) => !findings.some((f) => f.rule === "unresolved-import" && f.file === w.file && f.line === w.line && w.message.startsWith("cannot resolve"))).concat(analysis.inline.unused),
     command,

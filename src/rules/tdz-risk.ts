@@ -4,7 +4,7 @@ import { declarationsOf, moduleScopeOf } from "../graph/facts/symbols.js";
 import type { GraphEdge, ModuleGraph } from "../graph/types.js";
 import type { ChainHop } from "../report/types.js";
 import { isTypeScriptFile } from "../util/path.js";
-import { crashOf } from "./tdz/crash.js";
+import { compiledCrashOf } from "./tdz/crash.js";
 import { earlyReads, type EarlyRead } from "./tdz/reads.js";
 import { docsUrl, type Finding, type Rule, type RuleContext } from "./types.js";
 
@@ -35,7 +35,7 @@ const HOW: Record<ImportUse["how"], (name: string) => string> = {
   extends: (n) => `extends ${n}`,
   new: (n) => `constructs ${n}`,
   call: (n) => `calls ${n}()`,
-  member: (n) => `reads a property of ${n}`,
+  member: (n) => `reads ${n}`,
   decorator: (n) => `passes ${n} to a decorator`,
   metadata: (n) => `names ${n} in decorator metadata`,
   spread: (n) => `spreads ${n}`,
@@ -44,13 +44,14 @@ const HOW: Record<ImportUse["how"], (name: string) => string> = {
 
 function toFinding(ctx: RuleContext, file: string, read: EarlyRead, component: ReadonlySet<string>, smallest: string): Finding {
   const { use, declared, timing, capture } = read;
-  const name = use.member ? `${use.local}.${use.member}` : use.local;
+  const base = use.member ? `${use.local}.${use.member}` : use.local;
+  const name = use.how === "member" && use.property !== undefined ? (/^\d+$/.test(use.property) ? `${base}[${use.property}]` : `${base}.${use.property}`) : base;
   const here = ctx.rel(file);
   const there = ctx.rel(timing);
   const { certain, safe } = entriesOf(ctx, file, timing);
   const barrel = component.has(timing) ? null : (read.chain.find((m) => component.has(m)) ?? null);
   const why = barrel ? `${ctx.rel(barrel)} re-exports it, and first evaluates the import that leads back to ${here}` : "same runtime import cycle";
-  const crash = crashText(read, file);
+  const crash = crashText(read, file, there);
   const what = whatText(read, name);
   const message = certain.length > 0
     ? `${here} ${what}, but ${there} has not run yet when ${certain.join(", ")} starts (${why}): ${crash.certain}`
@@ -77,9 +78,9 @@ function toFinding(ctx: RuleContext, file: string, read: EarlyRead, component: R
     code: use.code,
     message,
     chain,
-    fix: fixText(ctx, here, read, name, barrel, cut),
+    fix: fixText(ctx, here, read, base, barrel, cut),
     entrypoints: certain.length > 0 ? certain : safe,
-    key: `tdz-risk:${here}:<module>:${name}`,
+    key: `tdz-risk:${here}:<module>:${base}`,
     docs: docsUrl("tdz-risk"),
     cycle: ctx.rel(smallest),
   };
@@ -94,7 +95,7 @@ function whatText(read: EarlyRead, name: string): string {
 }
 
 /** The error in words: the runtime's message, where it is thrown, and the compiled build's variant. */
-function crashText(read: EarlyRead, file: string): { certain: string; risk: string; harmlessWhenCertain: boolean } {
+function crashText(read: EarlyRead, file: string, there: string): { certain: string; risk: string; harmlessWhenCertain: boolean } {
   const { use, capture, crash } = read;
   if (capture?.later) {
     const where = `the first call (line ${capture.later.line}, in ${capture.later.within ?? "a function"})`;
@@ -104,15 +105,19 @@ function crashText(read: EarlyRead, file: string): { certain: string; risk: stri
   if (use.how === "metadata") {
     if (read.emitFormat === "commonjs") {
       const text = `tsc's CommonJS build reads it as undefined, so "${use.metadata}" records undefined${use.metadata === "design:paramtypes" ? " and dependency injection cannot resolve that parameter" : ""} (tsx emits no metadata and does not show it)`;
-      return { certain: text, risk: text.replace("tsc's", "makes tsc's"), harmlessWhenCertain: true };
+      return { certain: text, risk: `is read as undefined by tsc's CommonJS build${use.metadata === "design:paramtypes" ? ": dependency injection cannot resolve that parameter" : ""}`, harmlessWhenCertain: true };
     }
     return { certain: `the tsc build crashes with ${crash} (tsx emits no metadata and does not show it)`, risk: `crashes the tsc build with ${crash}`, harmlessWhenCertain: false };
   }
   let text = crash;
   if (read.style !== "esm") text += ` (under CommonJS, require() of a module that is still running returns its exports object as filled so far, without ${use.member ?? read.declared.name})`;
   // tsx keeps TDZ semantics in CommonJS output; tsc's `exports.X = X` holds undefined instead.
+  if (read.state === "tdz" && read.tscImportAfter !== undefined) {
+    const kept = `tsc's CommonJS build keeps the import at ${there}:${read.tscImportAfter} where it is written, after the declaration, and runs`;
+    return { certain: `under tsx (esbuild hoists imports) startup crashes with ${text}; ${kept}`, risk: `crashes under tsx with ${text}; ${kept}`, harmlessWhenCertain: true };
+  }
   if (read.state === "tdz" && read.emitFormat === "commonjs" && isTypeScriptFile(file)) {
-    const compiled = crashOf("undefined", use, read.declared.name);
+    const compiled = compiledCrashOf(use, read.binding);
     text += ` under tsx (the tsc CommonJS build: ${compiled ?? "undefined, no error at this line"})`;
   }
   return { certain: `startup crashes with ${text}`, risk: `crashes with ${text}`, harmlessWhenCertain: false };

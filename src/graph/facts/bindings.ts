@@ -3,7 +3,7 @@
 import { typescript, type TS } from "../typescript.js";
 import type { CommonJsExports, DeclarationFacts, ExportFact, ImportBinding, LocalKind } from "./shapes.js";
 
-type Bindings = Pick<DeclarationFacts, "imports" | "exports" | "starExports" | "locals" | "commonjsExports">;
+type Bindings = Pick<DeclarationFacts, "imports" | "exports" | "starExports" | "locals" | "localLines" | "commonjsExports">;
 
 const memo = new WeakMap<TS.SourceFile, Bindings>();
 
@@ -24,8 +24,10 @@ function computeBindings(sf: TS.SourceFile): Bindings {
   const lineOf = (node: TS.Node): number => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
   const isExported = (node: TS.Node): boolean => ts.getModifiers(node as TS.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
   const isDefault = (node: TS.Node): boolean => ts.getModifiers(node as TS.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
+  const localLines: Record<string, number> = {};
   const declare = (node: TS.Node, name: string, kind: LocalKind): void => {
     locals[name] = kind;
+    localLines[name] ??= lineOf(node);
     if (isExported(node)) exports.push({ exported: isDefault(node) ? "default" : name, local: name });
   };
 
@@ -82,7 +84,7 @@ function computeBindings(sf: TS.SourceFile): Bindings {
     }
   }
   const commonjs = cjs.replacedAt !== null || Object.keys(cjs.assignedAt).length > 0;
-  return { imports, exports, starExports, locals, ...(commonjs ? { commonjsExports: cjs } : {}) };
+  return { imports, exports, starExports, locals, localLines, ...(commonjs ? { commonjsExports: cjs } : {}) };
 }
 
 /** `require("x")` or `require("x").y`. */

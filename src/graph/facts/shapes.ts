@@ -113,6 +113,8 @@ export interface DeclarationFacts {
   /** `export * from "x"` specifiers. */
   starExports: string[];
   locals: Record<string, LocalKind>;
+  /** Added: line of each module-level declaration. */
+  localLines?: Record<string, number>;
   /** Added: present when the module exports through CommonJS (`module.exports`, `exports.x`, `export =`). */
   commonjsExports?: CommonJsExports;
   classes: ClassFact[];

@@ -3,7 +3,7 @@
 // module's own bindings, runtime-facts §4.14) keeps the declaration in its TDZ; a hand-written
 // CommonJS exports object, tsc's `exports.X = X` and `export =` (module.exports replaced) hold
 // `undefined`, or an empty object for a caller that kept the whole exports object.
-import type { ImportUse } from "../../graph/facts/shapes.js";
+import type { ImportBinding, ImportUse } from "../../graph/facts/shapes.js";
 import type { Declared } from "../../graph/facts/symbols.js";
 
 export type Uninitialised = "tdz" | "undefined" | "empty-object";
@@ -47,4 +47,17 @@ export function crashOf(state: Uninitialised, use: ImportUse, declaredName: stri
       // Passing `undefined` on does not throw here; it only spreads the bug.
       return null;
   }
+}
+
+/**
+ * The same use in tsc's CommonJS output, where `import { f } from "./worker"` becomes
+ * `const worker_1 = require("./worker")` and a call `(0, worker_1.f)()`: Node names that
+ * expression in its message ("(0 , worker_1.defineWorkers) is not a function").
+ */
+export function compiledCrashOf(use: ImportUse, binding: ImportBinding): string | null {
+  if (binding.imported === "*" || binding.viaRequire) return crashOf("undefined", use, use.local);
+  const base = (binding.specifier.split("/").pop() ?? "module").replace(/\.[cm]?[jt]sx?$/, "").replace(/[^\w$]/g, "_");
+  const property = `${/^\d/.test(base) ? `_${base}` : base}_1.${binding.imported}`;
+  if (use.how === "call") return `TypeError: (0 , ${property}) is not a function`;
+  return crashOf("undefined", { ...use, local: property }, property);
 }

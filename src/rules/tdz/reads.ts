@@ -3,7 +3,7 @@
 // must have run, kept when some evaluation order runs this module first (evaluation-order.ts).
 import { evaluationEdges, mayRunBefore } from "../../graph/evaluation-order.js";
 import type { DeclarationFacts, ImportBinding, ImportUse, ModuleScopeFacts } from "../../graph/facts/shapes.js";
-import { declarationsOf, resolveExport, resolveLocal, targetOf, type Declared } from "../../graph/facts/symbols.js";
+import { declarationsOf, moduleScopeOf, resolveExport, resolveLocal, targetOf, type Declared } from "../../graph/facts/symbols.js";
 import type { ModuleGraph } from "../../graph/types.js";
 import { crashOf, stateOf, type ExportStyle, type Uninitialised } from "./crash.js";
 
@@ -23,6 +23,12 @@ export interface EarlyRead {
   style: ExportStyle;
   /** The module format tsc writes for the reading file, when known. */
   emitFormat?: "esm" | "commonjs";
+  /**
+   * tsc's CommonJS output keeps each `import` where it is written; esbuild (tsx) hoists it. When
+   * the declaration comes before the import that closes the cycle, only the hoisting runs crash:
+   * the line of that import.
+   */
+  tscImportAfter?: number;
 }
 
 export function earlyReads(graph: ModuleGraph, file: string, component: ReadonlySet<string>, scope: ModuleScopeFacts, decls: DeclarationFacts): EarlyRead[] {
@@ -38,6 +44,8 @@ export function earlyReads(graph: ModuleGraph, file: string, component: Readonly
   const seen = new Set<string>();
   for (const use of scope.uses) {
     const binding = decls.imports.find((b) => b.local === use.local);
+    // tsc's CommonJS metadata reads `x_1.X`: undefined, not a crash; only injection (paramtypes) suffers.
+    if (use.how === "metadata" && scope.emit?.format === "commonjs" && use.metadata !== "design:paramtypes") continue;
     if (!binding || handled.has(use.local) || seen.has(`${use.line}\0${use.local}\0${use.member ?? ""}`)) continue;
     const read = useRead(graph, file, component, use, binding);
     if (!read) continue;
@@ -63,7 +71,18 @@ function useRead(graph: ModuleGraph, file: string, component: ReadonlySet<string
   const state = stateOf(declared, style, false);
   const crash = state && crashOf(state, use, declared.name);
   if (!state || !crash) return null;
-  return { use, binding, declared, timing: chain[chain.length - 1], chain, state, crash, style };
+  const after = state === "tdz" ? importAfterDeclaration(graph, component, declared) : null;
+  return { use, binding, declared, timing: chain[chain.length - 1], chain, state, crash, style, ...(after !== null ? { tscImportAfter: after } : {}) };
+}
+
+/** In tsc's CommonJS output, the line of the import that closes the cycle when it follows the declaration. */
+function importAfterDeclaration(graph: ModuleGraph, component: ReadonlySet<string>, declared: Declared): number | null {
+  if (moduleScopeOf(graph, declared.file)?.emit?.format !== "commonjs") return null;
+  const line = declarationsOf(graph, declared.file)?.localLines?.[declared.name];
+  const lines = evaluationEdges(graph, declared.file).filter((e) => component.has(e.to)).map((e) => e.line);
+  if (line === undefined || lines.length === 0) return null;
+  const first = Math.min(...lines);
+  return line < first ? first : null;
 }
 
 /**

@@ -61,10 +61,10 @@ export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
     const site = verdict.ready.by === "listening" && listened ? firstUserFrame(parseStack(listened.site.join("\n")), context.preloadDir) : null;
     if (site) Object.assign(ready, { file: toReportPath(context.root, site.file), line: site.line });
     probe.ready = ready;
-    const background = backgroundWork(run, verdict.ready.atMs, context);
+    const background = distinct(backgroundWork(run, verdict.ready.atMs, context));
     if (background.length > 0) probe.background = background;
   } else {
-    const waiting = [...run.ops].sort((a, b) => WORK_ORDER[a.kind] - WORK_ORDER[b.kind]).map((op) => toWork(op, context));
+    const waiting = distinct([...run.ops].sort((a, b) => WORK_ORDER[a.kind] - WORK_ORDER[b.kind]).map((op) => toWork(op, context)));
     if (waiting.length > 0) probe.waitingOn = waiting;
   }
   if (context.importTimes) probe.importTimes = importTimes(run.modules, context.root, run.mainUrl);
@@ -73,7 +73,7 @@ export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
     probe.outputTail = tail;
     probe.output = lastLines(run.outputTail);
   }
-  probe.summary = describeProbe(probe, { timeoutMs: context.timeoutMs, slowMs: context.slowMs, notes: run.notes });
+  probe.summary = describeProbe(probe, { timeoutMs: context.timeoutMs, slowMs: context.slowMs, notes: run.notes, serverFramework: run.serverFramework });
   return probe;
 }
 
@@ -89,6 +89,17 @@ function backgroundWork(run: ChildRun, readyAt: number, context: BuildContext): 
     if (error.ms >= readyAt) out.push(errorWork(error, context.root, context.preloadDir));
   }
   return out;
+}
+
+/** One line per distinct piece of work: a pool's ten sockets to one target are one connect. */
+function distinct(work: ProbeWork[]): ProbeWork[] {
+  const seen = new Set<string>();
+  return work.filter((item) => {
+    const key = `${item.kind}\n${item.target ?? item.description}\n${item.file ?? ""}:${item.line ?? ""}\n${item.library ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function toWork(op: WireOp, context: BuildContext): ProbeWork {

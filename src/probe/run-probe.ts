@@ -151,7 +151,9 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
         run.busy = message.busy === true;
         const ms = message.ms ?? Date.now() - startedAt;
         run.lastChildMs = Math.max(run.lastChildMs, ms);
-        feed({ type: "activity", ms, inFlight: run.ops.filter((op) => !op.failing).length, busy: run.busy });
+        // A connection that failed moments ago counts as work: a retry loop between attempts
+        // (rxjs' delay() schedules its retry with setInterval, which looks long-lived).
+        feed({ type: "activity", ms, inFlight: run.ops.length, busy: run.busy });
         break;
       }
       case "listening":
@@ -197,6 +199,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
         // error, the exit code): read them first.
         void within(streamsClosed([child.stdio[3]]), 250).then(() => {
           run.exitedOnItsOwn = !run.verdict.verdict;
+          run.serverFramework = serverFrameworkOf(run).serverFramework;
           feed({
             type: "exit",
             ms: Math.max(run.lastChildMs, Date.now() - startedAt),
@@ -204,6 +207,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
             signal,
             reportedExitCode: run.reportedExitCode,
             modulesPending: modulesPending(run),
+            ...serverFrameworkOf(run),
           });
           settle();
         });
@@ -302,6 +306,18 @@ function modulesPending(run: ChildRun): boolean {
     if (!run.modules.exited.has(url) && !url.includes("/node_modules/")) return true;
   }
   return false;
+}
+
+/** Packages whose presence says "this process is meant to serve" (exit 0 without listening is then a failure). */
+const SERVER_FRAMEWORKS = ["express", "koa", "fastify", "@nestjs/core", "@hapi/hapi", "restify", "elysia", "hono", "@nestjs/platform-express", "routing-controllers"];
+const FRAMEWORK_IN_URL = new RegExp(`/node_modules/(${SERVER_FRAMEWORKS.map((name) => name.replace("/", "\\/")).join("|")})/`);
+
+function serverFrameworkOf(run: ChildRun): { serverFramework?: string } {
+  for (const url of run.modules.entered.keys()) {
+    const match = FRAMEWORK_IN_URL.exec(url);
+    if (match?.[1]) return { serverFramework: match[1] };
+  }
+  return {};
 }
 
 /** Waits until nothing new arrived for DRAIN_QUIET_MS (the pipe is read), at most DRAIN_MAX_MS. */

@@ -5,6 +5,8 @@ export interface SummaryContext {
   timeoutMs: number;
   slowMs: number;
   notes: string[];
+  /** A server framework the process loaded: an exit 0 without listening is then a server that gave up. */
+  serverFramework?: string;
 }
 
 export function describeProbe(probe: ReportProbe, context: SummaryContext): string {
@@ -90,6 +92,12 @@ function bootSentences(probe: ReportProbe, who: string, context: SummaryContext)
     case "unsettled":
       return [`${who} exited with code ${probe.exitCode ?? 0} while a module it imported during startup never finished evaluating (the loop emptied under an await).`, ...pendingSentences(probe.pending)];
     case "exit":
+      if (probe.exitCode === 0 && !probe.signal && context.serverFramework) {
+        return [
+          `${who} exited with code 0 during startup without ever listening, though it loads ${context.serverFramework}: the server gave up quietly (pass --ready settled if this entry is a script).`,
+          ...waitingSentences(probe.waitingOn ?? []),
+        ];
+      }
       return [
         `${who} exited with ${probe.signal ? `signal ${probe.signal}` : `code ${probe.exitCode}`} during startup, after its entry evaluated.`,
         ...waitingSentences(probe.waitingOn ?? []),

@@ -75,6 +75,8 @@ export interface ChildRun {
   lastChildMs: number;
   /** The last heartbeat said the loop ran busy. */
   busy: boolean;
+  /** A server framework the process loaded (express, @nestjs/core...), if any. */
+  serverFramework?: string;
 }
 
 export interface ChildError {

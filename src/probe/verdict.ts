@@ -18,8 +18,11 @@ export type ProbeEvent =
   | { type: "log"; ms: number }
   /** An uncaught exception or unhandled rejection. */
   | { type: "error"; ms: number }
-  /** `modulesPending`: a module entered but never finished (an awaited import() whose body never settled). */
-  | { type: "exit"; ms: number; code: number | null; signal: string | null; reportedExitCode: number | null; modulesPending: boolean }
+  /**
+   * `modulesPending`: a module entered but never finished (an awaited import() whose body never settled).
+   * `serverFramework`: a server framework the process loaded (express, @nestjs/core...), when it did.
+   */
+  | { type: "exit"; ms: number; code: number | null; signal: string | null; reportedExitCode: number | null; modulesPending: boolean; serverFramework?: string }
   /** --timeout on the child's clock; `busy`: the main thread was busy (stale heartbeat with a stack, or a busy loop). */
   | { type: "timeout"; ms: number; busy: boolean };
 
@@ -128,6 +131,9 @@ function onExit(s: VerdictState, event: Extract<ProbeEvent, { type: "exit" }>): 
   // The loop emptied while an awaited import() still evaluated: Node says nothing (exit 0);
   // the boot-phase twin of exit 13 (runtime-facts §1).
   if ((clean || code13) && event.modulesPending) return fail(s, "unsettled", event.ms);
+  // A process that loaded a server framework and exits 0 without ever listening is a server that
+  // gave up quietly (a rejected connect logged and swallowed), not a CLI that ran.
+  if (clean && s.options.mode === "auto" && event.serverFramework) return fail(s, "exit", event.ms);
   if (clean && (s.options.mode === "auto" || s.options.mode === "settled")) return finish(s, { by: "exited", atMs: event.ms });
   return fail(s, "exit", event.ms);
 }

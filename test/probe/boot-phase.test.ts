@@ -137,3 +137,21 @@ test("--ready evaluated keeps today's judgement: ok and slow during evaluation",
   assert.equal(slow.probe.status, "slow");
   assert.equal(slow.probe.phase, "evaluation");
 });
+
+test("a process that loads a server framework and exits 0 without listening is an exit during boot, not a CLI that ran", async () => {
+  const { probe } = await probeFixture("boot-server-gives-up", "server.mjs");
+  assert.equal(probe.status, "exit");
+  assert.equal(probe.phase, "boot");
+  assert.equal(probe.exitCode, 0);
+  assert.match(probe.output ?? "", /database: connect ECONNREFUSED 127\.0\.0\.1:1/);
+  assert.match(probe.summary ?? "", /without ever listening, though it loads express/);
+});
+
+test("a server listening on a host name (a DNS lookup first) starts under the probe as it does without", async () => {
+  const { probe } = await probeFixture("boot-listen-localhost", "server.mjs");
+  assert.equal(probe.status, "ok");
+  assert.equal(probe.ready?.by, "listening");
+  assert.equal(probe.ready?.file, "server.mjs");
+  assert.equal(probe.ready?.line, 6);
+  assert.match(probe.outputTail ?? "", /resolved [1-9]/);
+});

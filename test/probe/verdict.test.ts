@@ -89,3 +89,9 @@ test("nothing changes after the verdict", () => {
   const state = judge([{ type: "evaluated", ms: 10 }, exit(20, 0), { type: "error", ms: 30 }, { type: "timeout", ms: 40, busy: true }], auto);
   assert.equal(state.verdict?.status, "ok");
 });
+
+test("exit 0 without listening after loading a server framework is an exit; --ready settled accepts it", () => {
+  const events: ProbeEvent[] = [{ type: "evaluated", ms: 10 }, exit(900, 0, { serverFramework: "express" })];
+  assert.deepEqual(verdictOf(events), { status: "exit", phase: "boot", ready: null, atMs: 900 });
+  assert.equal(verdictOf(events, { ...auto, mode: "settled" })?.ready?.by, "exited");
+});

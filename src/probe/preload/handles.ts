@@ -73,22 +73,30 @@ export function trackHandles(isOwnFrame: (line: string) => boolean): () => Snaps
 }
 
 /**
- * The request's callback is `oncomplete`, assigned after construction and read by native code:
- * an accessor sees it run without an async `before` hook (which would fire for every promise).
+ * The request's callback is `oncomplete`, read by native code when the lookup completes: wrapping
+ * it sees the completion without an async `before` hook (which would fire for every promise).
+ * The native request (and this init) is created after dns.lookup assigned it, so the current
+ * value is wrapped; a setter covers requests initialised before the assignment.
  */
 function markDoneOnComplete(request: object, entry: Tracked): void {
+  const wrap = (callback: (...args: unknown[]) => unknown) =>
+    function onComplete(this: unknown, ...args: unknown[]): unknown {
+      entry.done = true;
+      return callback.apply(this, args);
+    };
   try {
+    const current = (request as { oncomplete?: unknown }).oncomplete;
+    if (typeof current === "function") {
+      Object.defineProperty(request, "oncomplete", { configurable: true, writable: true, enumerable: true, value: wrap(current as (...args: unknown[]) => unknown) });
+      return;
+    }
+    let stored: unknown = current;
     Object.defineProperty(request, "oncomplete", {
       configurable: true,
-      set(callback: (...args: unknown[]) => unknown) {
-        Object.defineProperty(this, "oncomplete", {
-          configurable: true,
-          writable: true,
-          value(this: unknown, ...args: unknown[]) {
-            entry.done = true;
-            return callback.apply(this, args);
-          },
-        });
+      enumerable: true,
+      get: () => stored,
+      set(callback: unknown) {
+        stored = typeof callback === "function" ? wrap(callback as (...args: unknown[]) => unknown) : callback;
       },
     });
   } catch {

@@ -75,6 +75,14 @@ function finish(current: Session, stack: string | null, age: number): void {
   if (stack) send({ t: "stack", stack, ageMs: age });
   current.post("Debugger.resume", () => {
     current.post("Debugger.disable", () => {
+      // Disconnected after each sample: a session still attached when the app exits makes Node
+      // print "Waiting for the debugger to disconnect..." and wait for it.
+      try {
+        current.disconnect();
+      } catch {
+        // Already gone.
+      }
+      if (session === current) session = null;
       sampling = false;
     });
   });

@@ -111,7 +111,7 @@ export interface ReportProbe {
   outputTail?: string;
   signal?: string | null;
   /** Added (--runtime node,bun): the same entry's status under the other runtimes, when it differs. */
-  differsFrom?: Array<{ runtime: RuntimeName; status: ProbeStatus }>;
+  differsFrom?: Array<{ runtime: RuntimeName; status: ProbeStatus; phase?: "evaluation" | "boot" }>;
   /** Added: the command the probe ran, its transform ("tsx" | "compiled-output" | "typescript" | "none" | "bun") and why. */
   ran?: ProbeRan;
   /** Added: where the verdict happened: while the entry module evaluated, or afterwards (bootstrap, connect, listen). */

@@ -7,19 +7,29 @@ import { FIXTURES, probeFixture, survivors } from "./probe-fixture.ts";
 const bun = findBun();
 
 test("Bun finishes the import deadlock that hangs Node", { skip: bun ? false : "no bun executable" }, async () => {
-  const { probes, tag } = await probeFixture("hang-tla-deadlock", "src/index.ts", { runtimes: ["node", "bun"] });
+  // --ready evaluated: the question is whether the entry module finishes evaluating.
+  const { probes, tag } = await probeFixture("hang-tla-deadlock", "src/index.ts", { runtimes: ["node", "bun"], ready: "evaluated" });
   const byRuntime = Object.fromEntries(probes.map((probe) => [probe.runtime, probe]));
   assert.equal(byRuntime.node?.status, "hang");
   assert.equal(byRuntime.bun?.status, "ok");
   assert.deepEqual(byRuntime.bun?.pending, []);
-  assert.deepEqual(byRuntime.node?.differsFrom, [{ runtime: "bun", status: "ok" }]);
-  assert.deepEqual(byRuntime.bun?.differsFrom, [{ runtime: "node", status: "hang" }]);
+  assert.deepEqual(byRuntime.node?.differsFrom, [{ runtime: "bun", status: "ok", phase: "evaluation" }]);
+  assert.deepEqual(byRuntime.bun?.differsFrom, [{ runtime: "node", status: "hang", phase: "evaluation" }]);
   assert.match(byRuntime.node?.summary ?? "", /The runtimes differ: hang under node, ok under bun\./);
   assert.deepEqual(survivors(tag), []);
 });
 
+test("watching the whole startup, Bun gets past the deadlock and then waits on the reconnect loop: the phases differ", { skip: bun ? false : "no bun executable" }, async () => {
+  const { probes } = await probeFixture("hang-tla-deadlock", "src/index.ts", { runtimes: ["node", "bun"] });
+  const byRuntime = Object.fromEntries(probes.map((probe) => [probe.runtime, probe]));
+  assert.deepEqual([byRuntime.node?.status, byRuntime.node?.phase], ["hang", "evaluation"]);
+  assert.deepEqual([byRuntime.bun?.status, byRuntime.bun?.phase], ["hang", "boot"]);
+  assert.equal(byRuntime.bun?.waitingOn?.[0]?.target, "127.0.0.1:1");
+  assert.match(byRuntime.node?.summary ?? "", /The runtimes differ: hang while evaluating under node, hang during boot under bun\. Bun evaluates an await import\(\) that re-enters/);
+});
+
 test("--runtime node,bun prints where the runtimes differ", { skip: bun ? false : "no bun executable" }, () => {
-  const { stdout } = runCli(["probe", `${FIXTURES}hang-tla-deadlock`, "--runtime", "node,bun", "--timeout", "3000"]);
+  const { stdout } = runCli(["probe", `${FIXTURES}hang-tla-deadlock`, "--runtime", "node,bun", "--timeout", "3000", "--ready", "evaluated"]);
   assert.match(stdout, /^HANG src\/index\.ts \(node, /m);
   assert.match(stdout, /^OK src\/index\.ts \(bun, /m);
   assert.match(stdout, /^RUNTIMES DIFFER src\/index\.ts: node hang, bun ok$/m);

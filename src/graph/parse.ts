@@ -41,18 +41,44 @@ export function parseFile(file: string, options: ParseOptions): ParsedFile {
     text = bytes.toString("latin1");
     problem = "not valid UTF-8; read as Latin-1";
   }
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(ts, file));
+  // A file nested deeper than the parser's recursion (784 parentheses, 1,955 blocks) overflows the
+  // stack: that file is skipped with a warning and the run goes on (issue 10 §3).
+  let sf: TS.SourceFile;
+  try {
+    sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(ts, file));
+  } catch (error) {
+    if (isStackOverflow(error)) return empty(`${problem ? `${problem}; ` : ""}nested too deeply for the TypeScript parser (stack overflow), skipped`);
+    throw error;
+  }
   const diagnostics = (sf as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const syntaxErrors = diagnostics.slice(0, 3).map((d) => ({
     line: sf.getLineAndCharacterOfPosition(d.start).line + 1,
     message: ts.flattenDiagnosticMessageText(d.messageText, " "),
   }));
-  const sites = collectImportSites(sf, { verbatim: options.verbatim, isTypeScript: isTypeScriptFile(file), decoratorMetadata: options.decoratorMetadata });
-  const facts: ModuleFacts = {};
-  if (factExtractors.length > 0) {
-    for (const extractor of factExtractors) facts[extractor.id] = extractor.extract({ file, sourceFile: sf, emit: { decoratorMetadata: options.decoratorMetadata, format: options.format ?? "esm", strictNullChecks: options.strictNullChecks === true } });
+  let sites: ImportSite[];
+  try {
+    sites = collectImportSites(sf, { verbatim: options.verbatim, isTypeScript: isTypeScriptFile(file), decoratorMetadata: options.decoratorMetadata });
+  } catch (error) {
+    if (isStackOverflow(error)) return empty(`${problem ? `${problem}; ` : ""}nested too deeply to read its imports (stack overflow), skipped`);
+    throw error;
   }
+  const facts: ModuleFacts = {};
+  const skipped: string[] = [];
+  for (const extractor of factExtractors) {
+    try {
+      facts[extractor.id] = extractor.extract({ file, sourceFile: sf, emit: { decoratorMetadata: options.decoratorMetadata, format: options.format ?? "esm", strictNullChecks: options.strictNullChecks === true } });
+    } catch (error) {
+      // Imports are kept; the rules that need this extractor's facts see none for the file.
+      if (!isStackOverflow(error)) throw error;
+      skipped.push(extractor.id);
+    }
+  }
+  if (skipped.length > 0) problem = `${problem ? `${problem}; ` : ""}nested too deeply for the ${skipped.join(", ")} facts (stack overflow); its imports are kept`;
   return { sites, facts, syntaxErrors, ...(problem ? { problem } : {}) };
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 function empty(problem: string): ParsedFile {

@@ -9,6 +9,7 @@ import { activeConfig, addBaselineFlags, addConfigFlags } from "./config-flags.j
 import { exitCodeFor } from "./exit-code.js";
 import { collect, parseFailOn, parseScope, type FailOn } from "./options.js";
 import type { ScopeMode } from "../project/scope.js";
+import type { UserKnowledgeEntry } from "../knowledge/types.js";
 import { startProgress, type Progress } from "./progress.js";
 import { formatOption, outputOption, planOutputs, writeReports } from "./report-flags.js";
 
@@ -58,6 +59,8 @@ export interface StaticRunOptions {
   tsconfig?: string;
   entries: string[];
   scope: ScopeMode;
+  /** Library knowledge added by the configuration. */
+  knowledge?: UserKnowledgeEntry[];
   onAnalysisProgress: AnalysisProgressListener;
 }
 
@@ -76,7 +79,7 @@ export async function runStatic(
   const progress = await startProgress({ flag: flags.progress !== false, color: colorWanted(flagColor, process.stderr), ...progressOptions }, "Reading the project");
   let report: ReportV1;
   try {
-    report = await run({ dir, tsconfig: flags.tsconfig, entries: flags.entry ?? [], scope, onAnalysisProgress: (e) => progress.analysis(e) }, progress);
+    report = await run({ dir, tsconfig: flags.tsconfig, entries: flags.entry ?? [], scope, knowledge: activeConfig()?.knowledge, onAnalysisProgress: (e) => progress.analysis(e) }, progress);
   } finally {
     progress.stop();
   }

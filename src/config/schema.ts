@@ -2,6 +2,8 @@
 // (validate.ts interprets this subset) and for the schema file shipped to editors
 // (schema/startup-doctor.config.schema.json, written at build time by scripts/write-schema.mjs).
 // A new key is one entry here (and its field in types.ts).
+import { checkKnowledgeEntry } from "../knowledge/validate-entry.js";
+import { STARTS_KINDS } from "../knowledge/types.js";
 import { RULE_IDS } from "./rule-ids.js";
 
 /** The JSON-schema subset the validator understands. */
@@ -22,6 +24,8 @@ export interface Schema {
   "x-glob"?: true;
   /** Not JSON schema: a path relative to the config file. */
   "x-path"?: true;
+  /** Not JSON schema: a further check of an object, after its properties (null: fine). */
+  "x-check"?: (value: Record<string, unknown>) => { why: string; at?: string } | null;
 }
 
 /** setTimeout's limit: a longer delay fires at once (Node prints TimeoutOverflowWarning). */
@@ -35,6 +39,41 @@ function ruleSettings(description: string): Schema {
   return { type: "object", description, propertyNames: { enum: RULE_IDS, "x-name": "rule" }, additionalProperties: { enum: SEVERITY_SETTINGS } };
 }
 const path = (description: string): Schema => ({ type: "string", minLength: 1, description, "x-path": true });
+
+const text = (description: string): Schema => ({ type: "string", minLength: 1, description });
+const condition: Schema = {
+  type: "object",
+  description: "{ option, equals? } | { argument, is?, equals? } | { calledAfter }",
+  properties: {
+    option: text("A property of an object-literal argument"),
+    equals: { description: "The literal value it must have" },
+    argument: { type: "integer", minimum: 0, description: "Index of the argument" },
+    is: { enum: ["number", "string", "object", "function", "absent"], description: "What the argument must be" },
+    calledAfter: text("A method called on the result (unref)"),
+  },
+};
+const knowledgeEntry: Schema = {
+  type: "object",
+  description: "A library call that starts async work (see docs/knowledge.md)",
+  properties: {
+    package: text("npm package name, or node:<module>"),
+    api: text('The call: "new Client()", "connect()", "createClient().connect()"'),
+    starts: { enum: STARTS_KINDS, description: "What the call starts" },
+    result: { enum: ["handle", "promise"], description: "promise: awaiting or keeping the result hands the work back" },
+    versions: text("Versions the behaviour was checked on"),
+    alsoAs: { type: "array", items: text("Another spelling of the same call"), description: "Other spellings of the same call" },
+    lazyWhen: { type: "array", items: condition, description: "Any of these makes the call lazy" },
+    onlyWhen: { type: "array", items: condition, description: "The call starts something only when one of these holds" },
+    global: text("A global name that reaches the call without an import"),
+    effect: text("What happens, after 'X from package'"),
+    lazy: text("How to make it lazy (the finding's fix)"),
+    evidence: text("Where the behaviour is documented"),
+  },
+  "x-check": (value) => {
+    const checked = checkKnowledgeEntry(value);
+    return "why" in checked ? checked : null;
+  },
+};
 
 export const CONFIG_KEYS: Record<string, Schema> = {
   $schema: { type: "string", minLength: 1, description: "JSON schema of this file (for editors)" },
@@ -63,6 +102,7 @@ export const CONFIG_KEYS: Record<string, Schema> = {
   tsconfig: path("tsconfig to use for every file"),
   baseline: path("Baseline file of known problems (inside the project)"),
   scope: { enum: ["startup", "all"], description: "startup (default): leave out tests, stories, scripts and browser code; all: every file" },
+  knowledge: { type: "array", items: knowledgeEntry, description: "Library calls that start async work, added to the built-in table" },
 };
 
 export function configSchema(): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import type { Severity } from "../report/types.js";
+import type { UserKnowledgeEntry } from "../knowledge/types.js";
 import type { RuleId } from "../rules/types.js";
 
 export type RuleSetting = Severity | "off";
@@ -28,4 +29,6 @@ export interface StartupDoctorConfig {
   baseline?: string;
   /** "startup" (default): leave out tests, stories, scripts and browser code; "all": scan every file. */
   scope?: "startup" | "all";
+  /** Library APIs that start async work, added to the built-in table (src/knowledge). */
+  knowledge?: UserKnowledgeEntry[];
 }

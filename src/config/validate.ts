@@ -85,6 +85,8 @@ function checkValue(value: unknown, schema: Schema, at: string, fail: Fail): unk
         // Own data properties only: `__proto__` is kept as data, never as the prototype.
         Object.defineProperty(result, key, { value: sub ? checkValue(record[key], sub, `${at}.${key}`, fail) : record[key], enumerable: true, writable: true, configurable: true });
       }
+      const problem = schema["x-check"]?.(result);
+      if (problem) fail(problem.why, problem.at ? `${at}.${problem.at}` : at);
       return result;
     }
     default:

@@ -30,8 +30,9 @@ export function edgesBackTo(via: ReadonlyMap<string, GraphEdge | null>, target: 
   const chain: GraphEdge[] = [];
   let cursor = target;
   for (let edge = via.get(cursor); edge; edge = via.get(cursor)) {
-    chain.unshift(edge);
+    chain.push(edge);
     cursor = edge.from;
   }
-  return chain;
+  // push + reverse: unshift per hop is quadratic on deep chains.
+  return chain.reverse();
 }

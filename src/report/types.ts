@@ -58,6 +58,10 @@ export interface ReportFinding {
    * (the `cycles` entry whose component holds it): the loop is listed once there, not per finding.
    */
   cycle?: string;
+  /** Added: when several places lead to the same root cause (importers, subclasses), every chain; `chain` is the first. */
+  chains?: ChainHop[][];
+  /** Added: the library call that starts the work, from the knowledge table (src/knowledge). */
+  library?: { package: string; api: string; starts: string; evidence: string };
 }
 
 export interface ProbePendingModule {

@@ -1,5 +1,5 @@
 import { cycleCrossings } from "../graph/cycle-crossings.js";
-import { chainFromEntrypoints } from "./startup-path.js";
+import { entrypointsReaching } from "./startup-path.js";
 import { docsUrl, type Finding, type Rule, type RuleContext } from "./types.js";
 
 export const importCycle = {
@@ -15,7 +15,7 @@ export const importCycle = {
         // A 10,000-module loop stays readable: the chain field still has every edge.
         const path = loop.length > 10 ? [...loop.slice(0, 4), `… ${loop.length - 7} more …`, ...loop.slice(-3)].join(" -> ") : loop.join(" -> ");
         const more = cycle.component.length > cycle.modules.length ? ` (one loop of a ${cycle.component.length}-module component)` : "";
-        const { entrypoints } = chainFromEntrypoints(ctx, closing.from);
+        const entrypoints = entrypointsReaching(ctx, closing.from);
         const crossings = cycleCrossings(ctx.graph, cycle.component, ctx.rel);
         const first = crossings[0];
         const consequence = first

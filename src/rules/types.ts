@@ -1,4 +1,5 @@
 import type { GraphCycle } from "../graph/cycles.js";
+import type { KnowledgeIndex } from "../knowledge/match.js";
 import type { ReachTree } from "../graph/reach.js";
 import type { ModuleGraph } from "../graph/types.js";
 import type { ReportFinding, Severity } from "../report/types.js";
@@ -18,6 +19,8 @@ export interface RuleContext {
   reach: ReachTree[];
   /** Root-relative, forward-slash path for the report. */
   rel(file: string): string;
+  /** Library knowledge in force: the built-in table plus the configuration's `knowledge` entries. */
+  knowledge: KnowledgeIndex;
 }
 
 export interface Rule {

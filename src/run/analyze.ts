@@ -7,6 +7,8 @@ import { createResolver, type Resolver } from "../graph/resolve.js";
 import type { ModuleGraph } from "../graph/types.js";
 import { browserPackageDirs, filesRunByScripts, findEntrypoints, packagesOf, type FoundEntrypoint } from "../project/entrypoints.js";
 import { countExcluded, partitionScope, type ExcludedCounts, type ScopeMode } from "../project/scope.js";
+import { compileKnowledge } from "../knowledge/match.js";
+import type { UserKnowledgeEntry } from "../knowledge/types.js";
 import { loadProject } from "../project/load-project.js";
 import type { Project } from "../project/types.js";
 import { rules as ruleRegistry, runRules } from "../rules/index.js";
@@ -24,6 +26,8 @@ export interface AnalyzeOptions {
   entries?: string[];
   /** "startup" (default) leaves tests, stories, scripts and browser code out unless startup reaches them. */
   scope?: ScopeMode;
+  /** Library knowledge added by the configuration (`knowledge`). */
+  knowledge?: readonly UserKnowledgeEntry[];
 }
 
 export interface Analysis {
@@ -75,6 +79,7 @@ export function analyze(options: AnalyzeOptions, prepared: PreparedProject = pre
     entrypoints: startup,
     reach: startup.map((f) => eagerReach(graph, f)),
     rel,
+    knowledge: compileKnowledge(options.knowledge),
   };
   const excluded = countExcluded(scoped.excluded, (f) => graph.modules.has(f));
   const { findings, ...inline } = suppressInline(runRules(ctx), graph, rel, new Set(RULE_IDS));

@@ -64,7 +64,7 @@ const oneLineError = (dir: string, extra: string[] = []): string => {
 test("an unknown key is one line naming the key and the file, exit 2", () => {
   assert.equal(
     oneLineError("unknown-key"),
-    'startup-doctor: unknown-key/startup-doctor.config.json: "entry" is not a known key: did you mean "entries"? (known: entries, include, ignore, rules, overrides, timeout, slow, concurrency, runtime, failOn, env, envFile, tsconfig, baseline, scope)',
+    'startup-doctor: unknown-key/startup-doctor.config.json: "entry" is not a known key: did you mean "entries"? (known: entries, include, ignore, rules, overrides, timeout, slow, concurrency, runtime, failOn, env, envFile, tsconfig, baseline, scope, knowledge)',
   );
 });
 

@@ -6,7 +6,7 @@ import type { ReportV1 } from "../../src/report/types.js";
 // Lower layers never import higher ones: data flows cli -> run -> project -> graph -> rules ->
 // probe -> report, and each stage may read the outputs (types) of the stages before it.
 // The Node API (src/api, exported by src/index.ts) sits beside the CLI, at the top.
-const RANK: Record<string, number> = { util: 0, report: 1, project: 2, graph: 3, rules: 4, probe: 5, baseline: 5, config: 5, run: 6, cli: 7, api: 7, "index.ts": 8 };
+const RANK: Record<string, number> = { util: 0, report: 1, project: 2, graph: 3, knowledge: 3, rules: 4, probe: 5, baseline: 5, config: 5, run: 6, cli: 7, api: 7, "index.ts": 8 };
 
 const layerOf = (file: string): string => file.split("/")[1];
 

@@ -43,6 +43,6 @@ test("a base constructor run by a module-level singleton is an error with the ch
 
 test("classes not constructed at import time stay warnings, with no entrypoint", () => {
   const timer = report.findings.find((f) => f.file === "src/cases/timer.ts")!;
-  assert.equal(timer.message, "the constructor of Ticker starts async work it neither awaits nor hands back: setInterval(...) starts a timer");
+  assert.equal(timer.message, "the constructor of Ticker starts async work it neither awaits nor hands back: setInterval() starts a timer that repeats until cleared");
   assert.deepEqual(timer.entrypoints, []);
 });

@@ -2,17 +2,19 @@
 // async work it starts directly, and the imports / calls it waits for.
 import { typescript, type TS } from "../typescript.js";
 import { CHAIN_METHODS, calleeOf, isAwaitedOrReturned, useOf } from "./call-use.js";
+import { libraryCallOf } from "./library-calls.js";
 import { walkRunNow } from "./run-now.js";
 import type { BodyFacts, CallFact, StartFact, StartKind, Where } from "./shapes.js";
 
-const TIMERS = new Set(["setTimeout", "setInterval", "setImmediate", "queueMicrotask"]);
-const TIMER_HOSTS = new Set(["globalThis", "global", "window", "timers"]);
+// Timers, fetch and the APIs of known packages are library knowledge (src/knowledge), matched
+// after resolution; what stays here is recognisable by shape alone. process.nextTick,
+// queueMicrotask and setImmediate run before any I/O and keep nothing alive: not async work.
 const CONNECTORS = new Set(["connect", "createConnection"]);
 
 export type WhereOf = (node: TS.Node) => Where;
 
 export function emptyBody(): BodyFacts {
-  return { calls: [], starts: [], awaitedImports: [], awaitedCalls: [] };
+  return { calls: [], starts: [], libraryCalls: [], awaitedImports: [], awaitedCalls: [] };
 }
 
 export function summariseBody(roots: readonly TS.Node[], where: WhereOf, into: BodyFacts = emptyBody()): BodyFacts {
@@ -29,6 +31,8 @@ export function summariseBody(roots: readonly TS.Node[], where: WhereOf, into: B
     const callee = calleeOf(node.expression);
     const start = startOf(ts, node, use);
     if (start) into.starts.push({ ...at, ...start });
+    const library = libraryCallOf(node, at, use);
+    if (library) into.libraryCalls.push(library);
     if (!callee) return;
     const call: CallFact = { ...at, callee, isNew: ts.isNewExpression(node), use };
     into.calls.push(call);
@@ -43,25 +47,34 @@ function startOf(ts: typeof TS, node: TS.CallExpression | TS.NewExpression, use:
   const name = callee?.name;
   const start = (kind: StartKind, detail: string) => ({ kind, detail });
   if (ts.isNewExpression(node)) return thrownAway && name === "Promise" && callee?.kind === "name" ? start("new-promise", "new Promise(...)") : null;
-  const isTimer = (callee?.kind === "name" && TIMERS.has(callee.name)) || (callee?.kind === "member" && TIMER_HOSTS.has(callee.object) && TIMERS.has(callee.name));
-  const isNextTick = callee?.kind === "member" && callee.object === "process" && callee.name === "nextTick";
-  if (isTimer || isNextTick) {
-    // `setInterval(...).unref()` neither keeps the process alive nor blocks anything.
-    const p = node.parent;
-    if (p && ts.isPropertyAccessExpression(p) && p.name.text === "unref") return null;
-    return start("timer", isNextTick ? "process.nextTick(...)" : `${name}(...)`);
-  }
   if (!thrownAway) return null;
   const expr = node.expression;
   const text = compact(node.getText());
-  if (ts.isPropertyAccessExpression(expr) && CHAIN_METHODS.has(expr.name.text)) return start("then-chain", text);
+  if (ts.isPropertyAccessExpression(expr) && CHAIN_METHODS.has(expr.name.text)) {
+    // `ready.catch(...)` on a kept promise starts nothing: the work started where `ready` was made,
+    // and keeping it there hands it back.
+    return startsWork(ts, chainReceiver(ts, expr.expression)) ? start("then-chain", text) : null;
+  }
   if (isAsyncFunctionExpression(ts, expr)) return start("async-iife", "async IIFE");
   if (callee?.kind === "member" && CONNECTORS.has(callee.name)) return start("connect", text);
   if (ts.isPropertyAccessExpression(expr) && expr.expression.kind !== ts.SyntaxKind.ThisKeyword && CONNECTORS.has(expr.name.text)) return start("connect", text);
   if (ts.isPropertyAccessExpression(expr) && expr.expression.kind !== ts.SyntaxKind.ThisKeyword && expr.name.text === "listen") return start("listen", text);
-  if (callee?.kind === "name" && callee.name === "fetch") return start("fetch", text);
   if (use === "void") return start("void", `void ${text}`);
   return null;
+}
+
+/** The expression a `.then().catch()` chain hangs off. */
+function chainReceiver(ts: typeof TS, e: TS.Expression): TS.Expression {
+  let x = e;
+  for (;;) {
+    while (ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x) || ts.isAsExpression(x)) x = x.expression;
+    if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && CHAIN_METHODS.has(x.expression.name.text)) x = x.expression.expression;
+    else return x;
+  }
+}
+
+function startsWork(ts: typeof TS, e: TS.Expression): boolean {
+  return ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e);
 }
 
 function isAsyncFunctionExpression(ts: typeof TS, e: TS.Expression): boolean {

@@ -58,6 +58,7 @@ function classFact(ts: typeof TS, node: TS.ClassLikeDeclaration, name: string, w
   const merged = {
     calls: [...fields.calls, ...construction.calls],
     starts: [...fields.starts, ...construction.starts],
+    libraryCalls: [...fields.libraryCalls, ...construction.libraryCalls],
     awaitedImports: [],
     awaitedCalls: [],
   };

@@ -7,6 +7,7 @@ import { functionNameOf } from "../startup-functions.js";
 import { summariseBody, type WhereOf } from "./body-facts.js";
 import { collectBindings } from "./bindings.js";
 import { metadataReads } from "./metadata-reads.js";
+import { moduleLibraryValues } from "./library-calls.js";
 import { walkRunNow } from "./run-now.js";
 import type { ImportBinding, ImportUse, ModuleScopeFacts, UseHow, Where } from "./shapes.js";
 import { whereIn, type FactExtractor } from "./types.js";
@@ -46,6 +47,7 @@ export const moduleScope: FactExtractor<ModuleScopeFacts> = {
       commonjs: !ts.isExternalModule(sf) && /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(sf.text),
       ...(laterUses.length > 0 ? { laterUses } : {}),
       ...(emit ? { emit } : {}),
+      libraryValues: moduleLibraryValues(sf),
     };
   },
 };

@@ -29,7 +29,36 @@ export interface CallFact extends Where {
 }
 
 /** Async work started directly, recognisable without following any call. */
-export type StartKind = "timer" | "new-promise" | "then-chain" | "void" | "connect" | "listen" | "fetch" | "async-iife";
+export type StartKind = "new-promise" | "then-chain" | "void" | "connect" | "listen" | "async-iife";
+
+export type LiteralValue = string | number | boolean | null;
+
+/** An argument as far as its syntax tells: a literal, an object literal's properties, or opaque. */
+export interface ArgFact {
+  kind: "number" | "string" | "boolean" | "null" | "object" | "array" | "function" | "other";
+  value?: LiteralValue;
+  /** For an object literal: its named properties (one level deep). */
+  props?: Record<string, ArgFact>;
+  /** The argument may carry more than the syntax shows (an identifier, a spread). */
+  opaque?: boolean;
+}
+
+export type ChainStepFact = { kind: "get"; name: string } | { kind: "call"; isNew: boolean; args: ArgFact[] };
+
+/**
+ * A call rooted at a name that may come from a package (an import binding, `require("x")`, a
+ * global such as setInterval), with the property reads and calls that lead to it. Variables and
+ * fields holding such a value are substituted: `const c = createClient(); c.connect()` is
+ * recorded as `createClient().connect()`. Library knowledge matches these after resolution.
+ */
+export interface LibraryCallFact extends Where {
+  /** An identifier as written, or `require:<specifier>`. */
+  root: string;
+  steps: ChainStepFact[];
+  use: CallUse;
+  /** Methods called on the result: chained, or later on the variable or field that holds it. */
+  calledAfter: string[];
+}
 
 export interface StartFact extends Where {
   kind: StartKind;
@@ -45,6 +74,8 @@ export interface AwaitedImport extends Where {
 export interface BodyFacts {
   calls: CallFact[];
   starts: StartFact[];
+  /** Calls that library knowledge may recognise (see LibraryCallFact). */
+  libraryCalls: LibraryCallFact[];
   /** `import()` calls whose promise is awaited or returned by this body. */
   awaitedImports: AwaitedImport[];
   /** Calls whose promise is awaited or returned by this body. */
@@ -161,4 +192,12 @@ export interface ModuleScopeFacts {
   laterUses?: ImportUse[];
   /** Added: what the compiler emits for this file. */
   emit?: EmitFacts;
+  /** Module-level variables that hold a value from a package (`export const redis = createClient()`). */
+  libraryValues: Record<string, LibraryValue>;
+}
+
+/** Where a variable's value comes from: `root` and the steps that produced it. */
+export interface LibraryValue {
+  root: string;
+  steps: ChainStepFact[];
 }

@@ -15,7 +15,7 @@ test("every import style and kept value is flagged once, the clean files not at 
   assert.deepEqual(findingsOf(report), [
     finding("import-time-async", "warning", "src/flagged/auth-client.ts", 5),
     finding("import-time-async", "warning", "src/flagged/configured.ts", 3), // a configuration entry
-    finding("import-time-async", "warning", "src/flagged/default-import.ts", 4),
+    finding("import-time-async", "warning", "src/flagged/default-import.ts", 5),
     finding("import-time-async", "warning", "src/flagged/kept-then-called.ts", 6),
     finding("import-time-async", "warning", "src/flagged/member-of-default.ts", 3),
     finding("import-time-async", "warning", "src/flagged/namespace.ts", 3),
@@ -23,6 +23,7 @@ test("every import style and kept value is flagged once, the clean files not at 
     finding("async-constructor", "error", "src/flagged/services.ts", 7), // Orders and Billing: one cause
     finding("import-time-async", "warning", "src/flagged/services.ts", 18),
     finding("import-time-async", "warning", "src/flagged/ticker-a.ts", 3), // and ticker-b, ticker-c: one cause
+    finding("import-time-async", "warning", "src/flagged/url-from-env.ts", 4),
     finding("import-time-async", "warning", "src/flagged/uses-shared.ts", 3),
     finding("async-constructor", "error", "src/lib/auth-core.ts", 8),
   ]);
@@ -47,6 +48,7 @@ test("the incident's pattern names the library, the constructor chain and the la
 test("options the syntax cannot see are said to be unknown, not assumed lazy", () => {
   assert.match(at("src/flagged/default-import.ts").message, /it is lazy only if they set lazyConnect: true$/);
   assert.doesNotMatch(at("src/flagged/namespace.ts").message, /not all visible/);
+  assert.doesNotMatch(at("src/flagged/url-from-env.ts").message, /not all visible/);
 });
 
 test("a client kept in a variable or exported by another module is followed to its connect()", () => {

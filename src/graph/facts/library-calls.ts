@@ -170,6 +170,8 @@ function argFact(ts: typeof TS, node: TS.Expression, depth = 0): ArgFact {
   if (a.kind === ts.SyntaxKind.NullKeyword) return { kind: "null", value: null };
   if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) return { kind: "function" };
   if (ts.isArrayLiteralExpression(a)) return { kind: "array" };
+  // `process.env.REDIS_URL ?? "redis://..."`: a URL or name, not an options object.
+  if (isStringLike(ts, a)) return { kind: "string" };
   if (ts.isObjectLiteralExpression(a)) {
     const props: Record<string, ArgFact> = {};
     let opaque = false;
@@ -182,6 +184,17 @@ function argFact(ts: typeof TS, node: TS.Expression, depth = 0): ArgFact {
     return { kind: "object", props, ...(opaque ? { opaque } : {}) };
   }
   return { kind: "other", opaque: true };
+}
+
+const ENV_HOLDERS = new Set(["process.env", "Bun.env", "import.meta.env", "Deno.env"]);
+
+function isStringLike(ts: typeof TS, e: TS.Expression): boolean {
+  const x = skipOuter(ts, e);
+  if (ts.isStringLiteralLike(x) || ts.isTemplateExpression(x)) return true;
+  if ((ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x)) && ENV_HOLDERS.has(x.expression.getText())) return true;
+  if (ts.isBinaryExpression(x) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(x.operatorToken.kind)) return isStringLike(ts, x.left) && isStringLike(ts, x.right);
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) return isStringLike(ts, x.left) || isStringLike(ts, x.right);
+  return false;
 }
 
 function outermostOf(ts: typeof TS, node: TS.Node): TS.Node {

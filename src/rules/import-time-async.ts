@@ -16,13 +16,12 @@ export const importTimeAsync = {
   description: "Importing a module starts async work (a library connection, a timer, a floating async call, a server) that nobody awaits.",
   check(ctx: RuleContext): Finding[] {
     const entrypoints = new Set(ctx.entrypoints);
-    const imported = importedFiles(ctx);
     const env: AsyncWorkEnv = { graph: ctx.graph, knowledge: ctx.knowledge };
     const sites: Site[] = [];
     for (const file of ctx.graph.files) {
-      // An entrypoint is run, not imported: starting work there is its job. So is a file nothing
-      // imports, even lazily (a script run by hand or by a task runner the scope cannot read).
-      if (entrypoints.has(file) || !imported.has(file)) continue;
+      // An entrypoint is run, not imported: starting work there is its job. Scripts that are run
+      // directly are left out by the scope (src/project/scope.ts) before the graph is built.
+      if (entrypoints.has(file)) continue;
       const scope = moduleScopeOf(ctx.graph, file);
       if (!scope) continue;
       const seenLines = new Set<number>();
@@ -36,13 +35,6 @@ export const importTimeAsync = {
     return groupByRoot(sites, (s) => s.start).map((group) => toFinding(ctx, group));
   },
 } as const satisfies Rule;
-
-/** Files some module imports at run time, eagerly or lazily. */
-function importedFiles(ctx: RuleContext): Set<string> {
-  const out = new Set<string>();
-  for (const edges of ctx.graph.edges.values()) for (const e of edges) if (e.runtime || e.lazy) out.add(e.to);
-  return out;
-}
 
 function chainOf(ctx: RuleContext, { file, start }: Site): ChainHop[] {
   return [

@@ -19,10 +19,11 @@ test("a well-formed entry is kept as written", () => {
 });
 
 test("each wrong field is one line naming the entry and the field", () => {
-  assert.equal(failure({}), 'startup-doctor.config.json: "knowledge" must be an array of library entries ({ "package", "api", "starts" })');
+  assert.equal(failure({}), 'startup-doctor.config.json: "knowledge" must be an array');
   assert.equal(failure([{ api: "connect()", starts: "connection" }]), 'startup-doctor.config.json: "knowledge[0].package" must be a non-empty string (the npm package name, or node:<module>)');
   assert.equal(failure([{ package: "x", api: "connect", starts: "connection" }]), 'startup-doctor.config.json: "knowledge[0].api" must be a call like "new Client()", "connect()" or "createClient().connect()"');
-  assert.equal(failure([{ package: "x", api: "connect()", starts: "socket" }]), 'startup-doctor.config.json: "knowledge[0].starts" must be one of connection, timer, server, worker, request, process, watcher');
-  assert.equal(failure([{ package: "x", api: "connect()", starts: "timer", lazyWhen: [{ when: 1 }] }]), 'startup-doctor.config.json: "knowledge[0].lazyWhen[0]" must be { "option": name, "equals"?: value }, { "argument": index, "is"?: type, "equals"?: value } or { "calledAfter": method }');
-  assert.equal(failure([{ package: "x", api: "connect()", starts: "timer", colour: "red" }]), 'startup-doctor.config.json: "knowledge[0].colour" is not a known key (known: package, api, starts, versions, alsoAs, result, lazyWhen, onlyWhen, global, effect, lazy, evidence)');
+  assert.equal(failure([{ package: "x", api: "connect()", starts: "socket" }]), 'startup-doctor.config.json: "knowledge[0].starts" must be one of connection, timer, server, worker, request, process, watcher (got "socket")');
+  assert.equal(failure([{ package: "x", api: "connect()", starts: "timer", lazyWhen: [{ when: 1 }] }]), 'startup-doctor.config.json: "knowledge[0].lazyWhen[0].when" is not a known key (known: option, equals, argument, is, calledAfter)');
+  assert.equal(failure([{ package: "x", api: "connect()", starts: "timer", lazyWhen: [{ is: "number" }] }]), 'startup-doctor.config.json: "knowledge[0].lazyWhen[0]" must be { "option": name, "equals"?: value }, { "argument": index, "is"?: type, "equals"?: value } or { "calledAfter": method }');
+  assert.equal(failure([{ package: "x", api: "connect()", starts: "timer", colour: "red" }]), 'startup-doctor.config.json: "knowledge[0].colour" is not a known key (known: package, api, starts, result, versions, alsoAs, lazyWhen, onlyWhen, global, effect, lazy, evidence)');
 });

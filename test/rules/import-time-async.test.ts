@@ -5,8 +5,7 @@ import { fixture } from "../helpers/fixture.js";
 import { finding, findingsOf } from "./findings-view.js";
 
 // src/flagged/* start async work when imported; src/clean/* await it, export the promise, define
-// work for later or build plain objects; the entrypoint itself may start anything, and so may
-// clean/run-directly.ts, which nothing imports (a script that is run).
+// work for later or build plain objects; the entrypoint itself may start anything.
 const { report } = scanJson(fixture("rules", "import-time-async", "module-scope"));
 
 test("module-scope code that starts async work is flagged at the statement; clean modules and the entrypoint are not", () => {

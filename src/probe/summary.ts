@@ -38,7 +38,7 @@ export function describeProbe(probe: ReportProbe, context: SummaryContext): stri
     case "crash": {
       const error = probe.error;
       const where = error?.file ? ` at ${error.file}:${error.line}` : "";
-      const message = (error?.message ?? "").replace(/\.$/, "");
+      const message = (error?.message ?? "").split("\n")[0]?.replace(/\.$/, "") ?? "";
       parts.push(`${who} crashed while importing: ${error?.name ?? "Error"}: ${message}${where}.`);
       break;
     }
@@ -86,7 +86,7 @@ function bootSentences(probe: ReportProbe, who: string, context: SummaryContext)
     case "crash": {
       const error = probe.error;
       const where = error?.file ? ` at ${error.file}:${error.line}` : "";
-      const message = (error?.message ?? "").replace(/\.$/, "");
+      const message = (error?.message ?? "").split("\n")[0]?.replace(/\.$/, "") ?? "";
       return [`${who} crashed during startup, after its entry evaluated: ${error?.name ?? "Error"}: ${message}${where}.`];
     }
     case "unsettled":

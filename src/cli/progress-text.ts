@@ -27,7 +27,9 @@ const PHASE_TEXT: Record<AnalysisProgress["phase"], string> = {
 
 export function progressLines(state: ProgressState, now: number): string[] {
   const lines: string[] = [];
+  const rulesDone = state.analysis?.phase === "rules" && state.analysis.total > 0 && state.analysis.done >= state.analysis.total;
   if (state.analysisDone !== null) lines.push(`Static analysis done: ${state.analysisDone} modules`);
+  else if (rulesDone) lines.push("Static analysis done");
   else if (state.analysis) lines.push(`${PHASE_TEXT[state.analysis.phase]} ${countText(state.analysis)}`);
   else lines.push(`${state.message}…`);
   for (const p of state.probes) {
@@ -48,8 +50,12 @@ function seconds(ms: number): string {
   return s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
 }
 
-/** One terminal row each: a wrapped progress line would leave its first half behind on redraw. */
+/** One terminal row each: a wrapped progress line would leave its first half behind on redraw.
+ * File names come from the project: a control character in one must not reach the terminal. */
 export function fitToWidth(lines: string[], columns: number): string {
   const room = Math.max(10, columns - 3);
-  return lines.map((l) => (l.length > room ? `${l.slice(0, room - 1)}…` : l)).join("\n");
+  return lines
+    .map((l) => l.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?"))
+    .map((l) => (l.length > room ? `${l.slice(0, room - 1)}…` : l))
+    .join("\n");
 }

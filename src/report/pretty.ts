@@ -6,7 +6,7 @@
 import { Chalk } from "chalk";
 import type { ReportCycle, ReportFinding, ReportProbe, ReportV1, Severity } from "./types.js";
 import { prettyProbes } from "./pretty-probes.js";
-import { byVerdict, causeSentence, isFailed, probeLabel } from "./probe-headline.js";
+import { byVerdict, causeSentence, isFailed, probeLabel, readySentence } from "./probe-headline.js";
 import { terminalSafeReport } from "./escape/terminal.js";
 import { wrapLines } from "./wrap.js";
 
@@ -95,7 +95,8 @@ export function pretty(untrusted: ReportV1, options: PrettyOptions): string {
 function verdictLine(p: ReportProbe, c: C): string {
   const badge = isFailed(p) ? c.red.bold(p.status.toUpperCase()) : c.green(p.status.toUpperCase());
   const label = `${badge} ${c.bold(p.entry)} ${c.dim(probeLabel(p).slice(p.entry.length + 1))}`;
-  return isFailed(p) ? `${label}: ${causeSentence(p)}` : label;
+  if (isFailed(p)) return `${label}: ${causeSentence(p)}`;
+  return p.ready || p.background?.length ? `${label}: ${readySentence(p)}` : label;
 }
 
 function runtimesDiffer(report: ReportV1, c: C): string[] {
@@ -103,10 +104,13 @@ function runtimesDiffer(report: ReportV1, c: C): string[] {
   return entries.map((entry) => `${c.yellow.bold("RUNTIMES DIFFER")} ${c.bold(entry)}: ${report.probes.filter((q) => q.entry === entry).map((q) => `${q.runtime} ${q.status}`).join(", ")}`);
 }
 
-/** A finding message's first sentence. */
+// The answer line stays within about three rows at 80 columns; the full message is in the details.
+const HEADLINE_ROOM = 200;
+
+/** A finding message's first sentence, shortened to the answer line's room. */
 function headline(message: string): string {
   const first = message.split(/(?<=\.)\s/)[0] ?? message;
-  return first;
+  return first.length > HEADLINE_ROOM ? `${first.slice(0, HEADLINE_ROOM - 1).trimEnd()}…` : first;
 }
 
 /** "left out: 212 test files, 4 scripts (--scope all scans them)", or null when nothing was. */

@@ -1,6 +1,6 @@
 // The one line a person at 2 a.m. reads first: a probe's verdict and its cause in one sentence,
 // taken from the report's fields (the full paragraph stays in the details). Reads only the report.
-import type { ProbeStatus, ReportProbe } from "./types.js";
+import type { ProbeStatus, ProbeWork, ReportProbe } from "./types.js";
 
 /** Worst first: what stops startup outright, then what only exits early. */
 const STATUS_RANK: Record<ProbeStatus, number> = { crash: 0, hang: 1, blocked: 2, unsettled: 3, exit: 4, slow: 5, ok: 6 };
@@ -14,7 +14,20 @@ export function byVerdict(a: ReportProbe, b: ReportProbe): number {
 }
 
 export function probeLabel(p: ReportProbe): string {
-  return `${p.entry} (${p.runtime}, ${Math.round(p.durationMs)} ms${p.exitCode !== null && p.status !== "ok" && p.status !== "slow" ? `, exit ${p.exitCode}` : ""})`;
+  const failed = isFailed(p);
+  const phase = failed && p.phase ? (p.phase === "boot" ? ", during boot" : ", while evaluating") : "";
+  return `${p.entry} (${p.runtime}, ${Math.round(p.durationMs)} ms${p.exitCode !== null && failed ? `, exit ${p.exitCode}` : ""}${phase})`;
+}
+
+// An error message's first line, without the inspected object Node appends ("[Error: ... {").
+const MESSAGE_ROOM = 160;
+function firstLine(message: string): string {
+  const line = message.split(/\n|\\n/)[0]?.replace(/\s*\[\w*Error:.*$/, "").trim() ?? "";
+  return line.length > MESSAGE_ROOM ? `${line.slice(0, MESSAGE_ROOM - 1)}…` : line;
+}
+
+function work(w: ProbeWork): string {
+  return `${w.description}${w.file ? ` from ${at(w.file, w.line)}` : ""}${w.library ? ` (${w.library})` : ""}`;
 }
 
 const at = (file: string, line?: number): string => (line !== undefined ? `${file}:${line}` : file);
@@ -26,14 +39,15 @@ export function causeSentence(p: ReportProbe): string {
   const stuckText = stuck ? `stuck at ${at(stuck.file, stuck.line)}${stuck.waitingFor ? ` awaiting import of ${stuck.waitingFor}` : ""}` : "";
   switch (p.status) {
     case "crash":
-      parts.push(`${p.error?.name ?? "Error"}: ${(p.error?.message ?? "").split("\n")[0]}${p.error?.file ? ` at ${at(p.error.file, p.error.line)}` : ""}`);
+      parts.push(`${p.error?.name ?? "Error"}: ${firstLine(p.error?.message ?? "")}${p.error?.file ? ` at ${at(p.error.file, p.error.line)}` : ""}`);
+      if (p.waitingOn?.[0]) parts.push(`while waiting on ${work(p.waitingOn[0])}`);
       break;
     case "blocked":
       parts.push(`the main thread is busy${p.stack?.[0] ? ` at ${p.stack[0]}` : ""}`);
       break;
     case "hang": {
       const waiting = p.waitingOn?.[0];
-      if (p.phase === "boot" && waiting) parts.push(`startup waits on ${waiting.description}${waiting.file ? ` from ${at(waiting.file, waiting.line)}` : ""}${waiting.library ? ` (${waiting.library})` : ""}`);
+      if (p.phase === "boot" && waiting) parts.push(`startup waits on ${work(waiting)}`);
       else if (stuckText) parts.push(stuckText);
       else parts.push("never finished within the timeout");
       const handle = p.handles[0];
@@ -49,15 +63,33 @@ export function causeSentence(p: ReportProbe): string {
           ? `exited with ${p.signal ? `signal ${p.signal}` : `code ${p.exitCode}`} during startup, after its entry evaluated`
           : `exited with ${p.signal ? `signal ${p.signal}` : `code ${p.exitCode}`} before it finished importing${stuckText ? `, ${stuckText}` : ""}`,
       );
+      if (!stuckText && p.waitingOn?.[0]) parts.push(`while waiting on ${work(p.waitingOn[0])}`);
       break;
     case "slow":
-    case "ok": {
-      // Phase boot: started by listening, settling or a clean exit (ready.by).
-      const how = p.ready?.by === "listening" ? `listening on ${p.ready.address ?? "?"}` : p.ready?.by === "settled" ? "settled" : p.ready?.by === "exited" ? "ran and exited 0" : p.ready?.by === "log" ? "printed its ready line" : "finished importing";
-      return p.status === "slow" ? `${how}, slowly` : how;
-    }
+    case "ok":
+      return readySentence(p);
   }
   const blame = p.explainedBy?.[0];
   if (blame) parts.push(`most likely ${blame.rule} at ${at(blame.file, blame.line)}`);
   return `${parts.join("; ")}.`;
+}
+
+/** For a probe that started: how it was ready, and what still fails behind it. */
+export function readySentence(p: ReportProbe): string {
+  const ready = p.ready;
+  const after = ready ? ` after ${Math.round(ready.atMs)} ms` : "";
+  // Phase boot: started by listening, settling, a ready line or a clean exit (ready.by).
+  const how =
+    ready?.by === "listening"
+      ? `listening on ${ready.address ?? "?"}${after}`
+      : ready?.by === "settled"
+        ? `settled${after}`
+        : ready?.by === "exited"
+          ? `ran and exited 0${after}`
+          : ready?.by === "log"
+            ? `printed its ready line${after}`
+            : "finished importing";
+  const behind = p.background?.[0];
+  const background = behind ? `; still failing in the background: ${work(behind)}${p.background!.length > 1 ? ` and ${p.background!.length - 1} more` : ""}` : "";
+  return `${how}${p.status === "slow" ? ", slowly" : ""}${background}.`;
 }

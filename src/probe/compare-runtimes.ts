@@ -12,6 +12,10 @@ export function compareRuntimes(probes: ReportProbe[]): ReportProbe[] {
     const others = (byEntry.get(probe.entry) ?? []).filter((other) => other !== probe && other.runtime !== probe.runtime);
     const differs = (other: ReportProbe): boolean => other.status !== probe.status || (other.status !== "ok" && other.status !== "slow" && other.phase !== probe.phase);
     if (!others.some(differs)) return probe;
+    // tsx under node against bun on a decorator-metadata project is a compiler difference, not a
+    // runtime one: no RUNTIMES DIFFER for it (runtime-facts §6.2).
+    const compiler = others.find((other) => differs(other) && differentMetadata(probe, other));
+    if (compiler) return { ...probe, summary: `${probe.summary ?? ""} ${compilerSentence(probe, compiler)}`.trim() };
     const differsFrom = others.map((other) => (other.phase ? { runtime: other.runtime, status: other.status, phase: other.phase } : { runtime: other.runtime, status: other.status }));
     return { ...probe, differsFrom, summary: `${probe.summary ?? ""} ${sentence(probe, others)}`.trim() };
   });
@@ -28,4 +32,15 @@ function sentence(probe: ReportProbe, others: ReportProbe[]): string {
     text += " Bun evaluates an await import() that re-enters a module still evaluating; Node's ESM waits for it forever.";
   }
   return text;
+}
+
+function differentMetadata(a: ReportProbe, b: ReportProbe): boolean {
+  const left = a.ran?.decoratorMetadata;
+  const right = b.ran?.decoratorMetadata;
+  return left !== undefined && right !== undefined && left !== right;
+}
+
+function compilerSentence(probe: ReportProbe, other: ReportProbe): string {
+  const [without, withIt] = probe.ran?.decoratorMetadata ? [other, probe] : [probe, other];
+  return `${probe.status} under ${probe.runtime}, ${other.status} under ${other.runtime}: the compilers differ, not only the runtimes (${without.ran?.transform} under ${without.runtime} emits no decorator metadata, ${withIt.ran?.transform} under ${withIt.runtime} does).`;
 }

@@ -138,6 +138,8 @@ export interface ProbeRan {
   /** Set when this is not the program the start script starts, and how it differs. */
   differsFromStart?: string;
   warnings?: string[];
+  /** Set when the tsconfig asks for decorator metadata: whether what ran emitted it. */
+  decoratorMetadata?: boolean;
 }
 
 /** Added: one piece of startup work (a connection attempt, a DNS lookup, a retry timer, an error). */

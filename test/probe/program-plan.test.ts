@@ -19,7 +19,7 @@ interface Case {
   /** Build output newer than the sources (true), older (false), or absent (undefined). */
   fresh?: boolean;
   entry?: string;
-  expect: Partial<Pick<ProbePlan, "transform" | "display" | "warnings" | "differsFromStart">> & { env?: Record<string, string> };
+  expect: Partial<Pick<ProbePlan, "transform" | "display" | "warnings" | "differsFromStart" | "decoratorMetadata">> & { env?: Record<string, string> };
 }
 
 const CASES: Case[] = [
@@ -89,7 +89,7 @@ const CASES: Case[] = [
     name: "tsx on a decorator-metadata project is probed as started, with a warning",
     scripts: { start: "node --import tsx src/main.ts" },
     files: { "tsconfig.json": DECORATORS },
-    expect: { transform: "tsx", display: "node --import tsx src/main.ts", warnings: ["scripts.start runs tsx, which emits no decorator metadata although tsconfig.json sets emitDecoratorMetadata: probed as started"] },
+    expect: { transform: "tsx", display: "node --import tsx src/main.ts", decoratorMetadata: false, warnings: ["scripts.start runs tsx, which emits no decorator metadata although tsconfig.json sets emitDecoratorMetadata: probed as started"] },
   },
   {
     name: "dotenv -e loads its file without overriding the environment",
@@ -123,11 +123,11 @@ const CASES: Case[] = [
   {
     name: "no start script, decorator metadata: TypeScript's own emit",
     files: { "tsconfig.json": DECORATORS },
-    expect: { transform: "typescript", display: "node --import startup-doctor/transpile src/main.ts" },
+    expect: { transform: "typescript", display: "node --import startup-doctor/transpile src/main.ts", decoratorMetadata: true },
   },
   {
     name: "no start script, no decorator metadata: tsx",
-    expect: { transform: "tsx", display: "node --import tsx src/main.ts" },
+    expect: { transform: "tsx", display: "node --import tsx src/main.ts", decoratorMetadata: undefined },
   },
   {
     name: "a start script that runs another file does not apply to this entry",

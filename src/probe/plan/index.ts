@@ -9,5 +9,6 @@ export function toReportRan(plan: ProbePlan): ProbeRan {
   const ran: ProbeRan = { command: plan.display, transform: plan.transform, reason: plan.reason };
   if (plan.differsFromStart) ran.differsFromStart = plan.differsFromStart;
   if (plan.warnings.length > 0) ran.warnings = [...plan.warnings];
+  if (plan.decoratorMetadata !== undefined) ran.decoratorMetadata = plan.decoratorMetadata;
   return ran;
 }

@@ -35,12 +35,18 @@ export function planProbe(input: PlanInput): ProbePlan {
   const cd = dir === input.root ? "" : `cd ${shellWord(relativeTo(input.root, dir))} && `;
   if (input.runtime === "bun") {
     const plan = bunPlan({ ...input, root: dir }, entry, started, base);
-    return { ...plan, display: `${cd}${plan.display}` };
+    return withMetadata({ ...plan, display: `${cd}${plan.display}` }, config);
   }
   // tsc leaves `paths` aliases as written; nest build and tsc-alias rewrite them, tsx resolves them.
   const aliases = !started || started.start.launch.runner === "nest" || /\b(tsc-alias|nest build)\b/.test(scripts.build ?? "");
   const { env: hookEnv, ...plan } = nodeInvocation({ ...chooseNode(dir, entry, started, config, warnings), aliases }, dir);
-  return { ...base, ...plan, env: { ...hookEnv, ...env }, display: `${cd}${displayEnv(started)}${plan.display}` };
+  return withMetadata({ ...base, ...plan, env: { ...hookEnv, ...env }, display: `${cd}${displayEnv(started)}${plan.display}` }, config);
+}
+
+/** Bun, tsc's output and TypeScript's transpileModule emit decorator metadata; tsx does not (runtime-facts §6.2). */
+function withMetadata(plan: ProbePlan, config: LazyBuildConfig): ProbePlan {
+  if (plan.transform === "none" || !config.needsMetadata()) return plan;
+  return { ...plan, decoratorMetadata: plan.transform !== "tsx" };
 }
 
 interface PackageChoice {

@@ -19,6 +19,8 @@ export interface ProbePlan {
   warnings: string[];
   /** Set when the program that runs is not the one the start script starts, and how. */
   differsFromStart?: string;
+  /** Set when the tsconfig asks for decorator metadata: whether this transform emits it (tsx does not). */
+  decoratorMetadata?: boolean;
 }
 
 /** Which program a start-script command launches. */

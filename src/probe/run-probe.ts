@@ -6,6 +6,7 @@ import type { Readable, Writable } from "node:stream";
 import type { RuntimeName } from "../report/types.js";
 import { killProbeTree, registerProbe, type LiveProbe } from "./kill-tree.js";
 import { OutputTail } from "./output-tail.js";
+import { createPrivateTmp } from "./private-tmp.js";
 import { ENV_BLOCK_MS, ENV_FD, ENV_MARKER, MAX_LINE, TOKEN_BYTES, type ProbeMessage, type WireOp } from "./preload/protocol.js";
 import { asSubreaper } from "./subreaper.js";
 import type { ChildRun } from "./types.js";
@@ -45,8 +46,10 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
   const marker = randomUUID();
   const token = randomBytes(TOKEN_BYTES).toString("hex");
   const blockThresholdMs = Math.max(200, Math.min(1000, Math.floor(options.timeoutMs / 3)));
+  const tmp = createPrivateTmp();
   const env: Record<string, string | undefined> = {
     ...process.env,
+    ...tmp.env,
     ...options.env,
     [ENV_FD]: "3",
     [ENV_MARKER]: marker,
@@ -285,6 +288,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
         run.signal = null;
       }
       run.outputTail = tail.text();
+      tmp.remove();
     }
   });
 }

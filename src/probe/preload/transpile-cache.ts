@@ -13,7 +13,8 @@ let dir: string | null | undefined;
 function cacheDir(): string | null {
   if (dir !== undefined) return dir;
   const uid = process.getuid?.() ?? 0;
-  const path = join(tmpdir(), `startup-doctor-transpile-${uid}`);
+  // The probe points TMPDIR at a private folder removed after each run (private-tmp.ts); the cache lives in the outer one.
+  const path = join(process.env.STARTUP_DOCTOR_OUTER_TMPDIR || tmpdir(), `startup-doctor-transpile-${uid}`);
   try {
     mkdirSync(path, { recursive: true, mode: 0o700 });
     const stat = lstatSync(path);

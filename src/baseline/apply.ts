@@ -1,6 +1,7 @@
 // Baseline bookkeeping on a finished report. Pure: known problems leave `findings` (so only new
 // ones reach the exit code), and `baseline` says how many were known and which were fixed.
 import type { ReportV1 } from "../report/types.js";
+import { stableKey } from "./identity.js";
 import { cycleKey, cycleSetKey, findingKey, sortedModules } from "./keys.js";
 import type { BaselineFile, BaselineFinding } from "./types.js";
 
@@ -29,7 +30,10 @@ export function createBaseline(report: ReportV1): BaselineFile {
 
 export function applyBaseline(report: ReportV1, baseline: BaselineFile, file: string): ReportV1 {
   const knownCycles = new Set(baseline.cycles.map(cycleSetKey));
-  const remaining = new Map(baseline.findings.map((f) => [f.key, f.count ?? 1]));
+  // Entries of an older baseline may quote code: read under the same identity as current keys.
+  const entries = baseline.findings.map((f) => ({ ...f, key: stableKey(f.rule, f.file, f.key) }));
+  const remaining = new Map<string, number>();
+  for (const f of entries) remaining.set(f.key, (remaining.get(f.key) ?? 0) + (f.count ?? 1));
   const fresh = [];
   let known = 0;
   for (const f of report.findings) {
@@ -45,7 +49,7 @@ export function applyBaseline(report: ReportV1, baseline: BaselineFile, file: st
   const currentFindings = new Set(report.findings.map((f) => findingKey(report, f).key));
   const fixed = [
     ...[...knownCycles].filter((k) => !currentCycles.has(k)),
-    ...baseline.findings.map((f) => f.key).filter((k) => !currentFindings.has(k) && !currentCycles.has(k)),
+    ...entries.map((f) => f.key).filter((k) => !currentFindings.has(k) && !currentCycles.has(k)),
   ].sort();
   return { ...report, findings: fresh, baseline: { file, known, fixed: [...new Set(fixed)], new: fresh.length } };
 }

@@ -1,7 +1,9 @@
-// Line-free identities. A cycle is its sorted module set; a finding is the key its rule gives
-// (rule + file + enclosing symbol), else rule + file + its message without line numbers.
+// Line-free, code-free identities. A cycle is its sorted module set; a finding is the key its rule
+// gives (rule + file + enclosing symbol + callee or binding), else rule + file + its message
+// without line numbers; either without argument lists, strings or spacing (identity.ts).
 import { cycleKey, cycleOfFinding } from "../report/problems.js";
 import type { ReportCycle, ReportFinding, ReportV1 } from "../report/types.js";
+import { stableKey } from "./identity.js";
 
 export function sortedModules(cycle: ReportCycle): string[] {
   return [...(cycle.component ?? cycle.modules)].sort();
@@ -17,7 +19,7 @@ export { cycleKey };
 export function findingKey(report: ReportV1, f: ReportFinding): { kind: "cycle"; key: string } | { kind: "finding"; key: string } {
   const cycle = cycleOfFinding(report, f);
   if (cycle) return { kind: "cycle", key: cycleKey(cycle) };
-  return { kind: "finding", key: f.key ?? `${f.rule}:${f.file}:${lineFree(f.message)}` };
+  return { kind: "finding", key: stableKey(f.rule, f.file, f.key ?? `${f.rule}:${f.file}:${lineFree(f.message)}`) };
 }
 
 function lineFree(message: string): string {

@@ -36,7 +36,7 @@ test("the probe compiles it as tsc does (dist is not built): ok, with the column
   assert.deepEqual(probe.ran, {
     command: "node --import startup-doctor/transpile src/main.ts",
     transform: "typescript",
-    reason: "the build output is stale (dist/column.js does not exist), so TypeScript's transpileModule compiles the source with tsconfig.json, as tsc does",
+    reason: "the build output is stale, so TypeScript's transpileModule compiles the source with tsconfig.json, as tsc does",
     warnings: ["scripts.start runs node dist/main.js, but dist/column.js does not exist: ran the source through TypeScript's transpileModule instead (startup-doctor never builds)"],
     decoratorMetadata: true,
   });

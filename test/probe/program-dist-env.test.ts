@@ -54,7 +54,7 @@ test("stale: the source runs through TypeScript, still in production, with a war
   assert.deepEqual(result.ran, {
     command: "NODE_ENV=production node --import startup-doctor/transpile src/main.ts",
     transform: "typescript",
-    reason: "the build output is stale (dist/config.js is older than src/config.ts), so TypeScript's transpileModule compiles the source with tsconfig.json, as tsc does",
+    reason: "the build output is stale, so TypeScript's transpileModule compiles the source with tsconfig.json, as tsc does",
     warnings: ["scripts.start runs node dist/main.js, but dist/config.js is older than src/config.ts: ran the source through TypeScript's transpileModule instead (startup-doctor never builds)"],
   });
 });

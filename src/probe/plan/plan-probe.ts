@@ -98,7 +98,7 @@ function chooseNode(root: string, entry: string, started: StartedProgram | null,
     }
     const why = !built ? "no tsconfig says how it is built" : stale?.missing ? `${rel(stale.output)} does not exist` : `${rel(stale?.output ?? file)} is older than ${rel(stale?.source ?? entry)}`;
     warnings.push(`${named} runs ${what}, but ${why}: ran the source through TypeScript's transpileModule instead (startup-doctor never builds)`);
-    return { ...common, transform: "typescript", file: entry, tsconfig: built?.file, reason: `the build output is stale (${why}), so TypeScript's transpileModule compiles the source with ${built ? rel(built.file) : "default options"}, as tsc does` };
+    return { ...common, transform: "typescript", file: entry, tsconfig: built?.file, reason: `the build output is stale, so TypeScript's transpileModule compiles the source with ${built ? rel(built.file) : "default options"}, as tsc does` };
   }
   const tsconfig = flags.tsconfig ? resolvePath(root, flags.tsconfig) : (config.path ?? undefined);
   if (launch.runner === "ts-node" || flags.compiler === "ts-node") {

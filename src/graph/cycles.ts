@@ -25,13 +25,18 @@ export function findCycles(graph: ModuleGraph): GraphCycle[] {
     const loop = shortestLoop(component[0], component[0], members, graph, (e) => e.runtime);
     if (loop) cycles.push({ ...loop, runtime: true, component });
   }
+  // Which runtime component each module is in: a type-only edge beside a runtime one (two imports
+  // between the same files) or inside a runtime cycle adds no cycle of its own.
+  const runtimeComponentOf = new Map<string, string>();
+  for (const c of cycles) for (const m of c.component) runtimeComponentOf.set(m, c.component[0]);
+  const sameRuntimeComponent = (e: GraphEdge): boolean => runtimeComponentOf.has(e.from) && runtimeComponentOf.get(e.from) === runtimeComponentOf.get(e.to);
   for (const component of stronglyConnectedComponents(graph.files, (n) => allOut.get(n) ?? [])) {
     if (!isCyclic(component, allOut) || runtimeKeys.has(component.join("\0"))) continue;
     const members = new Set(component);
     // Show a loop that goes through a non-runtime edge: that edge is why it does not matter.
     const lazyEdge = component
       .flatMap((m) => graph.edges.get(m) ?? [])
-      .find((e) => !e.runtime && members.has(e.to));
+      .find((e) => !e.runtime && members.has(e.to) && !sameRuntimeComponent(e));
     if (!lazyEdge) continue;
     const back = shortestLoop(lazyEdge.to, lazyEdge.from, members, graph, () => true);
     if (!back) continue;

@@ -9,6 +9,7 @@ import { prettyProbes } from "./pretty-probes.js";
 import { byVerdict, causeSentence, isFailed, probeLabel, readySentence } from "./probe-headline.js";
 import { terminalSafeReport } from "./escape/terminal.js";
 import { wrapLines } from "./wrap.js";
+import { cycleOfFinding } from "./problems.js";
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -41,8 +42,13 @@ export function pretty(untrusted: ReportV1, options: PrettyOptions): string {
   // Within a severity, what stops startup outright (a deadlock, a crash) comes before its causes.
   const ruleRank = (rule: string): number => ["tla-deadlock", "unresolved-import", "import-case-mismatch", "tdz-risk", "async-constructor", "import-time-async", "tla-cycle-risk"].indexOf(rule) >>> 0;
   const findings = [...report.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || ruleRank(a.rule) - ruleRank(b.rule) || a.file.localeCompare(b.file) || a.line - b.line);
-  const runtime = report.cycles.filter((cy) => cy.runtime);
-  const lazy = report.cycles.filter((cy) => !cy.runtime);
+  // Each runtime cycle is printed once, under its import-cycle finding; a switched-off rule
+  // (absent from report.rules) prints nothing, and a cycle whose finding is gone (baseline,
+  // ignore globs) is not repeated as a section of its own (issue 9 §8).
+  const cyclesShown = !report.rules || report.rules.some((r) => r.id === "import-cycle");
+  const cycleOf = new Map(findings.filter((f) => f.rule === "import-cycle").map((f) => [f, cycleOfFinding(report, f)] as const));
+  const runtime = [...cycleOf.values()].filter((cy): cy is ReportCycle => cy !== undefined);
+  const lazy = cyclesShown ? report.cycles.filter((cy) => !cy.runtime) : [];
 
   // The answer.
   const probes = [...report.probes].sort(byVerdict);
@@ -55,12 +61,11 @@ export function pretty(untrusted: ReportV1, options: PrettyOptions): string {
   if (report.probes.length > 0) out.push(c.dim("Details"), ...prettyProbes(report, c), "");
   for (const [group, items] of groupByEntrypoint(findings)) {
     out.push(c.bold(group));
-    for (const f of items) out.push(...formatFinding(f, sev, c));
-    out.push("");
-  }
-  if (runtime.length > 0) {
-    out.push(c.bold(`Runtime import cycles (${runtime.length})`));
-    for (const cycle of runtime) out.push(...formatCycle(cycle, c));
+    for (const f of items) {
+      out.push(...formatFinding(f, sev, c));
+      const cycle = cycleOf.get(f);
+      if (cycle) out.push(...formatCycle(cycle, c));
+    }
     out.push("");
   }
   if (lazy.length > 0) {
@@ -79,7 +84,7 @@ export function pretty(untrusted: ReportV1, options: PrettyOptions): string {
   // The counts, and the worst verdict again as the last line.
   const counts = (s: Severity): number => report.findings.filter((f) => f.severity === s).length;
   const failed = probes.filter(isFailed);
-  const summary = [`${counts("error")} error(s)`, `${counts("warning")} warning(s)`, `${runtime.length} runtime cycle(s)`];
+  const summary = [`${counts("error")} error(s)`, `${counts("warning")} warning(s)`, ...(counts("info") > 0 ? [`${counts("info")} info`] : []), `${runtime.length} runtime cycle(s)`];
   if (report.probes.length > 0) summary.push(`${failed.length} of ${report.probes.length} probe(s) failed`);
   if (report.baseline) summary.push(`${report.baseline.known} known from baseline`, `${report.baseline.fixed.length} fixed`);
   const clean = report.findings.length === 0 && runtime.length === 0 && failed.length === 0;
@@ -153,10 +158,12 @@ function formatCycle(cycle: ReportCycle, c: C): string[] {
   const size = cycle.size && cycle.size > cycle.modules.length ? c.dim(` (component of ${cycle.size} modules)`) : "";
   const loop = [...cycle.modules, cycle.modules[0]];
   const shown = loop.length > 10 ? [...loop.slice(0, 4), c.dim(`… ${loop.length - 7} more …`), ...loop.slice(-3)] : loop;
-  const lines = [`  ${c.red("●")} ${shown.join(c.dim(" -> "))}${size}`];
+  const lines = [`    ${c.red("●")} ${shown.join(c.dim(" -> "))}${size}`];
   const edges = cycle.edges.length > 16 ? [...cycle.edges.slice(0, 10), null, ...cycle.edges.slice(-5)] : cycle.edges;
   for (const e of edges) {
-    lines.push(e ? `      ${c.cyan(`${e.from}:${e.line}`)} ${c.dim(e.kind)} -> ${e.to}` : c.dim(`      … ${cycle.edges.length - 15} more edges (see --format json)`));
+    // Two imports between the same files: say which one runs, so the cycle is not read twice.
+    const also = e?.alsoAt?.map((a) => `line ${a.line} ${a.kind}${a.runtime ? "" : ", not at runtime"}`).join("; ");
+    lines.push(e ? `      ${c.cyan(`${e.from}:${e.line}`)} ${c.dim(e.kind)} -> ${e.to}${also ? c.dim(` (also ${also})`) : ""}` : c.dim(`      … ${cycle.edges.length - 15} more edges (see --format json)`));
   }
   return lines;
 }

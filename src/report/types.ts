@@ -14,6 +14,8 @@ export interface ReportEdge {
   specifier?: string;
   /** Added: for `dynamic`/`require`, true when it runs only when a function is called. */
   lazy?: boolean;
+  /** Added (cycles): other imports between the same two modules, and whether each runs at startup. */
+  alsoAt?: Array<{ line: number; kind: EdgeKind; runtime: boolean }>;
 }
 
 export interface ReportCycle {

@@ -4,7 +4,7 @@ import { findCycles, type GraphCycle } from "../graph/cycles.js";
 import { deferredEntries, type DeferredEntry } from "../graph/deferred-entries.js";
 import { eagerReach } from "../graph/reach.js";
 import { createResolver, type Resolver } from "../graph/resolve.js";
-import type { ModuleGraph } from "../graph/types.js";
+import type { GraphEdge, ModuleGraph } from "../graph/types.js";
 import { browserPackageDirs, filesRunByScripts, findEntrypoints, packagesOf, type FoundEntrypoint } from "../project/entrypoints.js";
 import { countExcluded, partitionScope, type ExcludedCounts, type ScopeMode } from "../project/scope.js";
 import { compileKnowledge } from "../knowledge/match.js";
@@ -17,7 +17,7 @@ import { RULE_IDS } from "../config/rule-ids.js";
 import { docsUrl } from "../rules/types.js";
 import type { Finding, RuleContext } from "../rules/types.js";
 import type { InlineOutcome } from "../rules/suppressions/inline.js";
-import type { ReportCycle, ReportV1 } from "../report/types.js";
+import type { ReportCycle, ReportEdge, ReportV1 } from "../report/types.js";
 import { relativeTo } from "../util/path.js";
 
 export interface AnalyzeOptions {
@@ -103,6 +103,7 @@ export function toReport(analysis: Analysis, command: NonNullable<ReportV1["comm
         kind: e.kind,
         specifier: e.specifier,
         ...(e.kind === "dynamic" || e.kind === "require" ? { lazy: e.lazy } : {}),
+        ...alsoBetween(graph, e),
       })),
       runtime: c.runtime,
       size: c.component.length,
@@ -121,4 +122,10 @@ export function toReport(analysis: Analysis, command: NonNullable<ReportV1["comm
     rules: ruleRegistry.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, docs: docsUrl(r.id) })),
     ...(analysis.inline.suppressed.length > 0 ? { suppressed: summariseSuppressed(analysis.inline.suppressed) } : {}),
   };
+}
+
+/** The other imports between the same two modules, so a reader sees which one runs (issue 9 §8). */
+function alsoBetween(graph: ModuleGraph, edge: GraphEdge): { alsoAt?: NonNullable<ReportEdge["alsoAt"]> } {
+  const others = (graph.edges.get(edge.from) ?? []).filter((x) => x.to === edge.to && x.line !== edge.line);
+  return others.length > 0 ? { alsoAt: others.map((x) => ({ line: x.line, kind: x.kind, runtime: x.runtime })) } : {};
 }

@@ -94,7 +94,7 @@ test("a TypeScript file importing the Node API type-checks against the shipped t
       'const pretty: string = await render(report, "pretty");',
       "let missing = \"\";",
       `try { await scan({ dir: ${JSON.stringify(`${dir}/no-such-folder`)} }); } catch (error) { if (error instanceof InputError) missing = error.message; }`,
-      'console.log(JSON.stringify({ cycles: cycles.map((f) => [f.file, f.line]), exit: exitCode(report, "warning"), pretty: pretty.split("\\n")[0], missing, wrong }));',
+      'console.log(JSON.stringify({ cycles: cycles.map((f) => [f.file, f.line]), exit: exitCode(report, "info"), pretty: pretty.split("\\n")[0], missing, wrong }));',
       "",
     ].join("\n"),
   );

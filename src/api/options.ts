@@ -47,6 +47,12 @@ export interface ProbeOptions extends ScanOptions {
   envFile?: string;
   /** Record per-module import times (report.probes[].importTimes). */
   importTimes?: boolean;
+  /** When startup counts as complete: auto (default: a server listens, the process settles, or exits 0), listening, settled, evaluated. */
+  ready?: "auto" | "listening" | "settled" | "evaluated";
+  /** Startup is complete when a line of the app's output matches. */
+  readyLog?: RegExp;
+  /** After listening, how long (ms) a crash or exit still counts as failed startup; default 1000. */
+  graceMs?: number;
   /** Each probe's start and end. */
   onProbeProgress?: (event: ProbeProgressEvent) => void;
 }
@@ -95,5 +101,8 @@ export async function resolveProbeOptions(options: ProbeOptions): Promise<Resolv
     env: { ...config?.env, ...options.env },
     envFile: options.envFile ?? config?.envFile,
     importTimes: options.importTimes ?? false,
+    ...(options.ready ? { ready: options.ready } : {}),
+    ...(options.readyLog ? { readyLog: options.readyLog } : {}),
+    ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
   };
 }

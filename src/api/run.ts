@@ -36,6 +36,9 @@ async function runProbes(command: "probe" | "check", options: ProbeOptions): Pro
     env: o.env,
     envFile: o.envFile,
     importTimes: o.importTimes,
+    ready: o.ready,
+    readyLog: o.readyLog,
+    graceMs: o.graceMs,
     ...(options.onProbeProgress ? { onProgress: options.onProbeProgress } : {}),
   });
   return finish(report, o);

@@ -28,7 +28,8 @@ test("config: false ignores the project's configuration (its rule severity and i
 
 test("check() probes and links, like `check --format json`", { timeout: 60_000 }, async () => {
   const events: string[] = [];
-  const report = await check({ dir: fixture("probe", "ok"), timeoutMs: 8000, onProbeProgress: (e) => events.push(`${e.phase} ${e.entry} ${e.runtime}`) });
+  // slowMs: the fixture listens after its entry evaluated; on a loaded machine that can take over 2 s.
+  const report = await check({ dir: fixture("probe", "ok"), timeoutMs: 8000, slowMs: 7000, onProbeProgress: (e) => events.push(`${e.phase} ${e.entry} ${e.runtime}`) });
   assert.equal(report.command, "check");
   assert.deepEqual(report.probes.map((p) => [p.entry, p.runtime, p.status]), [["src/index.ts", "node", "ok"]]);
   assert.deepEqual(events, ["start src/index.ts node", "done src/index.ts node"]);

@@ -22,6 +22,7 @@ const HOW: Record<string, string> = {
   decorator: "decorator argument",
   spread: "spread",
   read: "read",
+  metadata: "decorator metadata",
 };
 
 /** Every crossing of the component, sorted by file and line. */

@@ -14,7 +14,12 @@ export interface MetadataRead {
   key: "design:type" | "design:paramtypes" | "design:returntype";
   /** The class member it describes: "constructor", a property or method name. */
   of: string;
+  /** A constructor parameter of a class a dependency-injection container builds (Nest, typedi...). */
+  injected?: true;
 }
+
+// Class decorators whose containers read design:paramtypes to construct the class.
+const INJECTING = new Set(["Injectable", "Controller", "Resolver", "Service", "Gateway", "WebSocketGateway", "Processor", "JsonController", "Middleware", "Catch", "Component", "Module"]);
 
 export function metadataReads(ts: typeof TS, cls: TS.ClassLikeDeclaration, strictNullChecks: boolean): MetadataRead[] {
   const out: MetadataRead[] = [];
@@ -22,12 +27,17 @@ export function metadataReads(ts: typeof TS, cls: TS.ClassLikeDeclaration, stric
     const ref = serialisedReference(ts, type, strictNullChecks);
     if (!ref) return;
     const name = ref.typeName;
-    if (ts.isIdentifier(name)) out.push({ node: ref, name: name.text, key, of });
-    else if (ts.isIdentifier(name.left)) out.push({ node: ref, name: name.left.text, member: name.right.text, key, of });
+    const extra = of === "constructor" && injecting ? { injected: true as const } : {};
+    if (ts.isIdentifier(name)) out.push({ node: ref, name: name.text, key, of, ...extra });
+    else if (ts.isIdentifier(name.left)) out.push({ node: ref, name: name.left.text, member: name.right.text, key, of, ...extra });
   };
   const nameOf = (m: TS.ClassElement): string => (m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : "member");
   const decorated = (node: TS.Node): boolean => ts.canHaveDecorators(node) && (ts.getDecorators(node)?.length ?? 0) > 0;
   const classDecorated = decorated(cls);
+  const injecting = (ts.getDecorators(cls) ?? []).some((d) => {
+    const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
+    return ts.isIdentifier(e) ? INJECTING.has(e.text) : ts.isPropertyAccessExpression(e) && INJECTING.has(e.name.text);
+  });
   for (const member of cls.members) {
     if (ts.isConstructorDeclaration(member)) {
       if (classDecorated || member.parameters.some(decorated)) member.parameters.forEach((p) => add(p.type, "design:paramtypes", "constructor"));

@@ -30,7 +30,7 @@ export const moduleScope: FactExtractor<ModuleScopeFacts> = {
           const binding = imported.get(read.name);
           if (binding && (binding.imported !== "*" || read.member !== undefined || binding.viaRequire)) {
             const className = (ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.name ? node.name.text : "default";
-            uses.push({ ...where(read.node), local: read.name, ...(read.member && binding.imported === "*" ? { member: read.member } : {}), how: "metadata", metadata: read.key, within: `${className}.${read.of}` });
+            uses.push({ ...where(read.node), local: read.name, ...(read.member && binding.imported === "*" ? { member: read.member } : {}), how: "metadata", metadata: read.key, within: `${className}.${read.of}`, ...(read.injected ? { injected: true } : {}) });
           }
         }
       }

@@ -170,6 +170,8 @@ export interface ImportUse extends Where {
   within?: string;
   /** Added: for `metadata`, the key tsc emits ("design:type", "design:paramtypes", "design:returntype"). */
   metadata?: string;
+  /** Added: for `metadata`, a constructor parameter of a class a DI container builds (@Injectable...). */
+  injected?: true;
 }
 
 /** What the file's compiler emits, as far as facts depend on it. */

@@ -44,8 +44,9 @@ export function earlyReads(graph: ModuleGraph, file: string, component: Readonly
   const seen = new Set<string>();
   for (const use of scope.uses) {
     const binding = decls.imports.find((b) => b.local === use.local);
-    // tsc's CommonJS metadata reads `x_1.X`: undefined, not a crash; only injection (paramtypes) suffers.
-    if (use.how === "metadata" && scope.emit?.format === "commonjs" && use.metadata !== "design:paramtypes") continue;
+    // tsc's CommonJS metadata reads `x_1.X`: undefined, not a crash; only a DI container reading
+    // an injectable's design:paramtypes suffers (a TypeORM entity's constructor does not).
+    if (use.how === "metadata" && scope.emit?.format === "commonjs" && !use.injected) continue;
     if (!binding || handled.has(use.local) || seen.has(`${use.line}\0${use.local}\0${use.member ?? ""}`)) continue;
     const read = useRead(graph, file, component, use, binding);
     if (!read) continue;

@@ -1,7 +1,7 @@
 // `init`: a starter startup-doctor.config.json in the project folder and a GitHub Actions
 // workflow at the repository root. Plans first (so the CLI can show it), writes only on request,
 // and never replaces an existing file unless forced.
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { ensureDir } from "../util/ensure-dir.js";
 import { InputError } from "../util/errors.js";
 import { dirOf, joinPath, relativeTo, resolvePath } from "../util/path.js";
@@ -82,32 +82,46 @@ function repositoryRoot(root: string): string {
   }
 }
 
-const LOCKFILES: Array<[string[], string]> = [
-  [["pnpm-lock.yaml"], "corepack enable && pnpm install --frozen-lockfile"],
-  [["yarn.lock"], "corepack enable && yarn install --immutable"],
-  [["bun.lock", "bun.lockb"], "npx --yes bun install --frozen-lockfile"],
-  [["package-lock.json"], "npm ci"],
+/** Install commands per lockfile: [with lifecycle scripts, without them (nothing of the project runs)]. */
+const LOCKFILES: Array<[string[], string, string]> = [
+  [["pnpm-lock.yaml"], "corepack enable && pnpm install --frozen-lockfile", "corepack enable && pnpm install --frozen-lockfile --ignore-scripts"],
+  [["yarn.lock"], "corepack enable && yarn install --immutable", "corepack enable && yarn install --immutable --mode=skip-build"],
+  [["bun.lock", "bun.lockb"], "npx --yes bun install --frozen-lockfile", "npx --yes bun install --frozen-lockfile --ignore-scripts"],
+  [["package-lock.json"], "npm ci", "npm ci --ignore-scripts"],
 ];
 
-/** The install command for the lockfile found, run where that lockfile is (project or repository root). */
-function installStep(root: string, repo: string): { command: string; inProject: boolean } {
-  for (const dir of root === repo ? [root] : [root, repo]) {
-    for (const [names, command] of LOCKFILES) {
-      if (names.some((n) => existsSync(joinPath(dir, n)))) return { command, inProject: dir === root };
-    }
-  }
-  return { command: "npm install", inProject: true };
+interface InstallStep {
+  command: string;
+  noScripts: string;
+  inProject: boolean;
 }
 
-function workflow(project: string, install: { command: string; inProject: boolean }, workingDirectory: string): string {
+/** The install command for the lockfile found, run where that lockfile is (project or repository root). */
+function installStep(root: string, repo: string): InstallStep {
+  for (const dir of root === repo ? [root] : [root, repo]) {
+    for (const [names, command, noScripts] of LOCKFILES) {
+      if (names.some((n) => existsSync(joinPath(dir, n)))) return { command, noScripts, inProject: dir === root };
+    }
+  }
+  return { command: "npm install", noScripts: "npm install --ignore-scripts", inProject: true };
+}
+
+const OWN_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+function workflow(project: string, install: InstallStep, workingDirectory: string): string {
   const sarif = workingDirectory ? `${workingDirectory}/startup-doctor.sarif` : "startup-doctor.sarif";
   const cd = workingDirectory ? `\n        working-directory: ${workingDirectory}` : "";
   const installCd = install.inProject ? cd : "";
-  return `# Written by \`startup-doctor init\`. On every pull request: a static scan of the import graph
-# (it never runs your code), annotations on the changed lines, results in the Security tab (SARIF),
-# a summary with diagrams on the run page, and a red check for new problems only: known ones are
-# listed in .startup-doctor-baseline.json (\`npx startup-doctor scan ${project} --update-baseline\`).
-# To also start each entrypoint in a timed child process, replace \`scan\` with \`check\`.
+  return `# Written by \`startup-doctor init\`. What it runs, honestly:
+# - \`startup-doctor check\` RUNS YOUR PROJECT'S CODE: it scans the import graph, then starts each
+#   entrypoint in a timed child process (with the installed dependencies and their install scripts).
+#   It does so on pushes to main and on pull requests from branches of this repository.
+# - Pull requests from forks carry code nobody has reviewed yet: there it only runs
+#   \`startup-doctor scan\`, which reads the code and never runs it, after installing the
+#   dependencies with their install scripts switched off.
+# Results: annotations on the changed lines, the Security tab (SARIF, skipped where code scanning is
+# not available), a summary with diagrams on the run page, and a red check for new problems only:
+# known ones are listed in .startup-doctor-baseline.json (\`npx startup-doctor scan ${project} --update-baseline\`).
 name: startup-doctor
 
 on:
@@ -122,22 +136,30 @@ permissions:
 jobs:
   startup-doctor:
     runs-on: ubuntu-latest
+    env:
+      STARTUP_DOCTOR_COMMAND: \${{ github.event.pull_request.head.repo.fork && 'scan' || 'check' }}
     steps:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
           node-version: 20
       - name: Install dependencies
-        run: ${install.command}${installCd}
+        run: |
+          if [ "$STARTUP_DOCTOR_COMMAND" = scan ]; then
+            ${install.noScripts}
+          else
+            ${install.command}
+          fi${installCd}
       - name: startup-doctor
         run: >-
-          npx --yes startup-doctor scan .
+          npx --yes startup-doctor@${OWN_VERSION} "$STARTUP_DOCTOR_COMMAND" .
           --format sarif --output startup-doctor.sarif
           --format markdown --output "$GITHUB_STEP_SUMMARY"
           --format pretty${cd}
       - name: Upload SARIF to code scanning
-        if: \${{ !cancelled() }}
-        # Code scanning needs GitHub Advanced Security on private repositories; the annotations work without it.
+        # Forks get a read-only token, and private repositories need code scanning enabled: the
+        # upload never fails the run (the annotations and the summary work without it).
+        if: \${{ !cancelled() && !github.event.pull_request.head.repo.fork }}
         continue-on-error: true
         uses: github/codeql-action/upload-sarif@v3
         with:

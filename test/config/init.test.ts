@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { after, test } from "node:test";
+import { parse as parseYaml } from "yaml";
 import { validateConfig } from "../../src/config/validate.ts";
 import { runCli } from "../helpers/cli.ts";
 
@@ -30,8 +31,13 @@ test("init shows both files, then writes a valid config and a workflow that uplo
   const config = validateConfig(JSON.parse(read(`${dir}/startup-doctor.config.json`)), "startup-doctor.config.json");
   assert.equal(config.rules?.["tla-deadlock"], "error");
   const workflow = read(`${dir}/.github/workflows/startup-doctor.yml`);
-  assert.match(workflow, /run: npm ci\n/);
-  assert.match(workflow, /npx --yes startup-doctor scan \.\n\s+--format sarif --output startup-doctor\.sarif\n\s+--format markdown --output "\$GITHUB_STEP_SUMMARY"\n\s+--format pretty\n/);
+  assert.match(workflow, /then\n\s+npm ci --ignore-scripts\n\s+else\n\s+npm ci\n\s+fi\n/, "no install script runs for a fork's scan");
+  assert.match(workflow, /STARTUP_DOCTOR_COMMAND: \$\{\{ github\.event\.pull_request\.head\.repo\.fork && 'scan' \|\| 'check' \}\}/);
+  assert.match(workflow, /RUNS YOUR PROJECT'S CODE/);
+  const parsed = parseYaml(workflow) as { jobs: Record<string, { steps: unknown[] }> };
+  assert.equal(parsed.jobs["startup-doctor"].steps.length, 5, "valid YAML");
+  assert.match(workflow, /if: \$\{\{ !cancelled\(\) && !github\.event\.pull_request\.head\.repo\.fork \}\}\n\s+continue-on-error: true\n/);
+  assert.match(workflow, /npx --yes startup-doctor@\d+\.\d+\.\d+\S* "\$STARTUP_DOCTOR_COMMAND" \.\n\s+--format sarif --output startup-doctor\.sarif\n\s+--format markdown --output "\$GITHUB_STEP_SUMMARY"\n\s+--format pretty\n/);
   assert.match(workflow, /uses: github\/codeql-action\/upload-sarif@v3\n\s+with:\n\s+sarif_file: startup-doctor\.sarif\n/);
   assert.match(workflow, /security-events: write/);
 });
@@ -60,7 +66,7 @@ test("in a monorepo package the workflow goes to the repository root and works i
   assert.ok(existsSync(`${repo}/packages/api/startup-doctor.config.json`));
   assert.ok(!existsSync(`${repo}/packages/api/.github`));
   const workflow = read(`${repo}/.github/workflows/startup-doctor.yml`);
-  assert.match(workflow, /run: corepack enable && pnpm install --frozen-lockfile\n\s+- name: startup-doctor\n/, "installs where the lockfile is");
+  assert.match(workflow, /\n\s+corepack enable && pnpm install --frozen-lockfile\n\s+fi\n\s+- name: startup-doctor\n/, "installs where the lockfile is");
   assert.match(workflow, /--format pretty\n\s+working-directory: packages\/api\n/);
   assert.match(workflow, /sarif_file: packages\/api\/startup-doctor\.sarif/);
 });

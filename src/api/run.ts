@@ -39,6 +39,7 @@ async function runProbes(command: "probe" | "check", options: ProbeOptions): Pro
     ready: o.ready,
     readyLog: o.readyLog,
     graceMs: o.graceMs,
+    ...progressOf(options),
     ...(options.onProbeProgress ? { onProgress: options.onProbeProgress } : {}),
   });
   return finish(report, o);

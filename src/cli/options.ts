@@ -26,6 +26,14 @@ export function parsePositiveInt(name: string, value: string | undefined, fallba
   return n;
 }
 
+/** --workers: a whole number, 0 allowed (parse on the analysis thread). */
+export function parseWorkers(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || value.trim() === "") throw new UsageError(`--workers must be 0 or a positive whole number (got '${value}')`);
+  return n;
+}
+
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }

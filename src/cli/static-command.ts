@@ -7,7 +7,7 @@ import type { ReportV1 } from "../report/types.js";
 import { colorWanted } from "./color.js";
 import { activeConfig, addBaselineFlags, addConfigFlags } from "./config-flags.js";
 import { exitCodeFor } from "./exit-code.js";
-import { collect, parseFailOn, parseScope, type FailOn } from "./options.js";
+import { collect, parseFailOn, parseScope, parseWorkers, type FailOn } from "./options.js";
 import type { ScopeMode } from "../project/scope.js";
 import type { UserKnowledgeEntry } from "../knowledge/types.js";
 import { startProgress, type Progress } from "./progress.js";
@@ -25,6 +25,9 @@ export interface CommonFlags extends BaselineFlags {
   color?: boolean;
   /** false with --no-progress. */
   progress: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  workers?: string;
 }
 
 export interface CommonSpec {
@@ -46,6 +49,10 @@ export function addCommon(cmd: Command, spec: CommonSpec): Command {
     .option("-e, --entry <file>", "entrypoint, repeatable (default: from package.json, then src/index.ts...)", collect, [])
     .option("--scope <scope>", "startup: leave out tests, stories, scripts and browser code the startup path does not import; all: scan every file", "startup");
   if (spec.color) cmd.option("--no-color", "no colours (NO_COLOR is honoured, FORCE_COLOR forces them)");
+  cmd
+    .option("--cache", "reuse what the last --cache run learnt about unchanged files, and store this run's (in node_modules/.cache/startup-doctor)")
+    .option("--cache-location <dir>", "the folder --cache reads and writes")
+    .option("--workers <n>", "parse workers (default: one per CPU core, none on one core; 0 parses on the analysis thread)");
   cmd.option("--no-progress", "no live progress on stderr (also off when CI is set or stderr is not a terminal)");
   // Only commands that report findings take --rule.
   if (spec.baseline) cmd.option("--rule <id=severity>", "set a rule's severity: off, info, warn, warning, error (repeatable; wins over the config)", collect, []);
@@ -62,6 +69,9 @@ export interface StaticRunOptions {
   /** Library knowledge added by the configuration. */
   knowledge?: UserKnowledgeEntry[];
   onAnalysisProgress: AnalysisProgressListener;
+  cache: boolean;
+  cacheLocation?: string;
+  workers?: number;
 }
 
 export async function runStatic(
@@ -76,10 +86,11 @@ export async function runStatic(
   const failOn: FailOn = parseFailOn(flags.failOn);
   const scope = parseScope(flags.scope);
   const flagColor = flags.color !== false;
+  const analysis = { cache: flags.cache === true, cacheLocation: flags.cacheLocation, workers: parseWorkers(flags.workers) };
   const progress = await startProgress({ flag: flags.progress !== false, color: colorWanted(flagColor, process.stderr), ...progressOptions }, "Reading the project");
   let report: ReportV1;
   try {
-    report = await run({ dir, tsconfig: flags.tsconfig, entries: flags.entry ?? [], scope, knowledge: activeConfig()?.knowledge, onAnalysisProgress: (e) => progress.analysis(e) }, progress);
+    report = await run({ dir, tsconfig: flags.tsconfig, entries: flags.entry ?? [], scope, knowledge: activeConfig()?.knowledge, onAnalysisProgress: (e) => progress.analysis(e), ...analysis }, progress);
   } finally {
     progress.stop();
   }

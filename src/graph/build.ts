@@ -1,34 +1,47 @@
 // Builds the module graph: parse every project file once, resolve its imports, and follow
 // resolved project files that the initial file list did not name (workspace sources, entries).
+// Parsing may run on a worker pool; resolution stays here, in one thread, with its caches.
 import { isSourceFile, relativeTo } from "../util/path.js";
 import { isReallyInside, outsideMessage } from "../project/confine.js";
 import { isVerbatim } from "../project/tsconfig.js";
-import type { Project } from "../project/types.js";
+import type { Project, TsConfig } from "../project/types.js";
 import { emitFormat } from "./emit-format.js";
-import { parseFile } from "./parse.js";
+import { parseFile, type ParsedFile, type ParseOptions } from "./parse.js";
 import type { Resolver } from "./resolve.js";
 import { isRuntimeSite, type GraphEdge, type GraphWarning, type ModuleGraph, type ModuleNode, type ResolvedSite } from "./types.js";
+import type { ParsePool } from "./worker/parse-pool.js";
+
+/** Facts from an earlier run (the --cache); `lookup` misses when the file or its options changed. */
+export interface ParsedCache {
+  lookup(file: string, options: ParseOptions): ParsedFile | undefined;
+  store(file: string, options: ParseOptions, parsed: ParsedFile): void;
+}
 
 export interface BuildOptions {
   /** Extra files to include (entrypoints outside the tsconfig's include). */
   extraFiles?: string[];
+  /** Parse on these workers; without it files are parsed here, one after the other. */
+  pool?: ParsePool;
+  cache?: ParsedCache;
+  /** Files parsed and resolved so far, of the files known so far. */
+  onProgress?: (done: number, total: number) => void;
 }
 
-export function buildGraph(project: Project, resolver: Resolver, options: BuildOptions = {}): ModuleGraph {
+export async function buildGraph(project: Project, resolver: Resolver, options: BuildOptions = {}): Promise<ModuleGraph> {
   const modules = new Map<string, ModuleNode>();
   const warnings: GraphWarning[] = [];
   // An entrypoint is usually in the file list already: parse it once, warn once.
   const queued = new Set([...project.files, ...(options.extraFiles ?? [])]);
   const queue = [...queued];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
+  const progress = options.onProgress ?? (() => {});
+
+  const optionsFor = (file: string): { parse: ParseOptions; tsconfig: string | null } => {
     const config = resolver.configFor(file);
-    const parsed = parseFile(file, {
-      verbatim: config ? isVerbatim(config.options) : false,
-      decoratorMetadata: config?.options.emitDecoratorMetadata === true,
-      format: emitFormat(file, config?.options),
-      strictNullChecks: config?.options.strictNullChecks ?? config?.options.strict ?? false,
-    });
+    return { parse: parseOptionsOf(file, config), tsconfig: config?.file ?? null };
+  };
+  const cache = options.cache;
+
+  const accept = (file: string, tsconfig: string | null, parsed: ParsedFile): void => {
     const rel = relativeTo(project.root, file);
     if (parsed.problem) warnings.push({ file: rel, message: parsed.problem });
     for (const e of parsed.syntaxErrors) warnings.push({ file: rel, line: e.line, message: `syntax error: ${e.message} (edges kept)` });
@@ -44,15 +57,34 @@ export function buildGraph(project: Project, resolver: Resolver, options: BuildO
       }
       return { ...site, ...resolution };
     });
-    modules.set(file, { file, sites, tsconfig: config?.file ?? null, facts: parsed.facts, syntaxErrors: parsed.syntaxErrors.length });
+    modules.set(file, { file, sites, tsconfig, facts: parsed.facts, syntaxErrors: parsed.syntaxErrors.length });
+    progress(modules.size, queued.size);
+  };
+
+  progress(0, queued.size);
+  if (options.pool) await parseOnPool(options.pool, queue, optionsFor, accept, cache);
+  else {
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      const { parse, tsconfig } = optionsFor(file);
+      let parsed = cache?.lookup(file, parse);
+      if (!parsed) {
+        parsed = parseFile(file, parse);
+        cache?.store(file, parse, parsed);
+      }
+      accept(file, tsconfig, parsed);
+    }
   }
   for (const w of resolver.warnings) warnings.push({ file: w.file ? relativeTo(project.root, w.file) : undefined, message: w.message });
 
   const files = [...modules.keys()].sort();
   const edges = new Map<string, GraphEdge[]>();
+  const sorted = new Map<string, ModuleNode>();
   for (const file of files) {
+    const node = modules.get(file)!;
+    sorted.set(file, node);
     const out: GraphEdge[] = [];
-    for (const site of modules.get(file)!.sites) {
+    for (const site of node.sites) {
       if (!site.target || !modules.has(site.target)) continue;
       out.push({
         from: file,
@@ -68,5 +100,62 @@ export function buildGraph(project: Project, resolver: Resolver, options: BuildO
     edges.set(file, out.sort((a, b) => a.line - b.line));
   }
   warnings.sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0));
-  return { root: project.root, files, modules, edges, warnings };
+  return { root: project.root, files, modules: sorted, edges, warnings };
+}
+
+/** How a file is parsed under its tsconfig (the options that change its import sites). */
+export function parseOptionsOf(file: string, config: TsConfig | null): ParseOptions {
+  return {
+    verbatim: config ? isVerbatim(config.options) : false,
+    decoratorMetadata: config?.options.emitDecoratorMetadata === true,
+    format: emitFormat(file, config?.options),
+    strictNullChecks: config?.options.strictNullChecks ?? config?.options.strict ?? false,
+  };
+}
+
+/** Keeps the pool full; each result is resolved here as it arrives, which may queue more files. */
+function parseOnPool(
+  pool: ParsePool,
+  queue: string[],
+  optionsFor: (file: string) => { parse: ParseOptions; tsconfig: string | null },
+  accept: (file: string, tsconfig: string | null, parsed: ParsedFile) => void,
+  cache: ParsedCache | undefined,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let active = 0;
+    let failed = false;
+    const fail = (error: unknown): void => {
+      failed = true;
+      reject(error);
+    };
+    const pump = (): void => {
+      while (!failed && active < pool.capacity && queue.length > 0) {
+        const file = queue.pop()!;
+        const { parse, tsconfig } = optionsFor(file);
+        const cached = cache?.lookup(file, parse);
+        if (cached) {
+          accept(file, tsconfig, cached);
+          continue;
+        }
+        active++;
+        pool.parse(file, parse).then((parsed) => {
+          active--;
+          if (failed) return;
+          try {
+            cache?.store(file, parse, parsed);
+            accept(file, tsconfig, parsed);
+            pump();
+          } catch (error) {
+            fail(error);
+          }
+        }, fail);
+      }
+      if (!failed && active === 0 && queue.length === 0) resolve();
+    };
+    try {
+      pump();
+    } catch (error) {
+      fail(error);
+    }
+  });
 }

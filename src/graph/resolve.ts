@@ -32,6 +32,11 @@ export interface Resolver {
   warnings: Array<{ file?: string; message: string }>;
 }
 
+/** Everything a resolution depends on besides the file system: see the memo in createResolver. */
+export function resolutionKey(site: Pick<ImportSite, "kind" | "specifier">, fromFile: string): string {
+  return `${site.kind === "require" ? "r" : site.kind === "dynamic" ? "d" : "s"}${dirOf(fromFile)}\0${site.specifier}`;
+}
+
 export function createResolver(project: Project): Resolver {
   const ts = typescript();
   const host = createCachedHost();
@@ -118,7 +123,7 @@ export function createResolver(project: Project): Resolver {
   // kind only through the resolution mode: siblings importing the same specifier share one answer.
   const memo = new Map<string, Resolution>();
   const resolve = (site: ImportSite, fromFile: string): Resolution => {
-    const key = `${site.kind === "require" ? "r" : site.kind === "dynamic" ? "d" : "s"}${dirOf(fromFile)}\0${site.specifier}`;
+    const key = resolutionKey(site, fromFile);
     let resolution = memo.get(key);
     if (resolution === undefined) memo.set(key, (resolution = resolveUncached(site, fromFile)));
     return resolution;

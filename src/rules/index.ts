@@ -11,8 +11,15 @@ import type { Finding, Rule, RuleContext } from "./types.js";
 /** The rule registry: one entry per rule module, id = file name. */
 export const rules = [importCycle, asyncConstructor, importTimeAsync, tlaDeadlock, tlaCycleRisk, tdzRisk, unresolvedImport, importCaseMismatch] as const satisfies readonly Rule[];
 
-export function runRules(ctx: RuleContext): Finding[] {
-  return rules.flatMap((rule) => rule.check(ctx)).sort(compareFindings);
+/** Every rule's findings, sorted; `onRule` hears after each rule (for a progress display). */
+export function runRules(ctx: RuleContext, onRule?: (done: number, total: number) => void): Finding[] {
+  const findings: Finding[] = [];
+  onRule?.(0, rules.length);
+  rules.forEach((rule, i) => {
+    for (const finding of rule.check(ctx)) findings.push(finding);
+    onRule?.(i + 1, rules.length);
+  });
+  return findings.sort(compareFindings);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -1,24 +1,28 @@
-// The static half shared by scan, check, graph and explain: project -> graph -> rules.
-import { buildGraph } from "../graph/build.js";
-import { findCycles, type GraphCycle } from "../graph/cycles.js";
-import { deferredEntries, type DeferredEntry } from "../graph/deferred-entries.js";
-import { eagerReach } from "../graph/reach.js";
+// The static half shared by scan, check, graph and explain: project -> graph -> rules, run on an
+// analysis worker so that this thread's event loop stays free (spinner, probe supervision).
+import { Worker } from "node:worker_threads";
+import type { GraphCycle } from "../graph/cycles.js";
+import type { DeferredEntry } from "../graph/deferred-entries.js";
+import type { ReachTree } from "../graph/reach.js";
 import { createResolver, type Resolver } from "../graph/resolve.js";
 import type { GraphEdge, ModuleGraph } from "../graph/types.js";
-import { browserPackageDirs, filesRunByScripts, findEntrypoints, packagesOf, type FoundEntrypoint } from "../project/entrypoints.js";
-import { countExcluded, partitionScope, type ExcludedCounts, type ScopeMode } from "../project/scope.js";
+import { compiledWorkerUrl } from "../graph/worker/worker-file.js";
+import { findEntrypoints, type FoundEntrypoint } from "../project/entrypoints.js";
+import { loadProject } from "../project/load-project.js";
+import type { ExcludedCounts, ScopeMode } from "../project/scope.js";
 import { compileKnowledge } from "../knowledge/match.js";
 import type { UserKnowledgeEntry } from "../knowledge/types.js";
-import { loadProject } from "../project/load-project.js";
 import type { Project } from "../project/types.js";
-import { rules as ruleRegistry, runRules } from "../rules/index.js";
-import { suppressInline, summariseSuppressed } from "../rules/suppressions/inline.js";
-import { RULE_IDS } from "../config/rule-ids.js";
+import { rules as ruleRegistry } from "../rules/index.js";
 import { docsUrl } from "../rules/types.js";
 import type { Finding, RuleContext } from "../rules/types.js";
-import type { InlineOutcome } from "../rules/suppressions/inline.js";
+import { summariseSuppressed, type InlineOutcome } from "../rules/suppressions/inline.js";
 import type { ReportCycle, ReportEdge, ReportV1 } from "../report/types.js";
-import { relativeTo } from "../util/path.js";
+import { relativeTo, resolvePath } from "../util/path.js";
+import { defaultWorkers, type AnalysisData, type AnalysisRequest } from "./analysis-job.js";
+import type { AnalysisProgress, AnalysisProgressListener } from "./progress-events.js";
+import type { WorkerReply } from "./worker/messages.js";
+import { deserializeError } from "./worker/serialize-error.js";
 
 export interface AnalyzeOptions {
   dir: string;
@@ -28,10 +32,25 @@ export interface AnalyzeOptions {
   scope?: ScopeMode;
   /** Library knowledge added by the configuration (`knowledge`). */
   knowledge?: readonly UserKnowledgeEntry[];
+  /** Hears the analysis phases (discover, parse, resolve, rules) as they advance. */
+  onAnalysisProgress?: AnalysisProgressListener;
+  /** --cache: reuse per-file facts and the discovery of an earlier run, and store this run's. */
+  cache?: boolean;
+  /** --cache-location: the cache folder (default node_modules/.cache/startup-doctor in the project). */
+  cacheLocation?: string;
+  /** Parse workers (default: one per available core, none on one core); 0 parses on the analysis worker. */
+  workers?: number;
+}
+
+/** How one analysis runs, beside what it analyses. */
+export interface AnalyzeRun {
+  /** From prepare(): the project is not loaded twice. */
+  prepared?: PreparedProject;
 }
 
 export interface Analysis {
   project: Project;
+  /** Module facts are left on the worker (only rules read them): `facts` is empty here. */
   graph: ModuleGraph;
   cycles: GraphCycle[];
   entrypoints: FoundEntrypoint[];
@@ -58,32 +77,55 @@ export function prepare(options: AnalyzeOptions): PreparedProject {
   return { project, resolver, entrypoints: findEntrypoints(project, options.entries ?? [], resolver.configFor) };
 }
 
-export function analyze(options: AnalyzeOptions, prepared: PreparedProject = prepare(options)): Analysis {
-  const { project, resolver, entrypoints } = prepared;
-  const scoped = partitionScope(project.files, {
-    packageDirs: packagesOf(project).map((p) => p.dir),
-    runByScripts: filesRunByScripts(project, resolver.configFor),
-    browserPackages: browserPackageDirs(project),
-    entrypoints: new Set(entrypoints.map((e) => e.file)),
-  }, options.scope ?? "startup");
-  const graph = buildGraph({ ...project, files: scoped.files }, resolver, { extraFiles: entrypoints.map((e) => e.file) });
-  const cycles = findCycles(graph);
-  const rel = (file: string): string => relativeTo(project.root, file);
-  // Rules see the modules an entry hands startup to as entrypoints too.
-  const deferred = deferredEntries(graph, entrypoints.map((e) => ({ file: e.file, bin: e.source.includes("#bin.") })));
-  const startup = [...entrypoints.map((e) => e.file), ...deferred.map((d) => d.target)].filter((f) => graph.modules.has(f));
+export async function analyze(options: AnalyzeOptions, run: AnalyzeRun = {}): Promise<Analysis> {
+  const request: AnalysisRequest = {
+    dir: options.dir,
+    tsconfig: options.tsconfig,
+    entries: options.entries,
+    scope: options.scope ?? "startup",
+    ...(options.knowledge ? { knowledge: [...options.knowledge] } : {}),
+    // Beside running probes (prepared by probe/check) the analysis parses in its own worker only: the
+    // children and their supervision need the cores more than the scan needs to finish early.
+    workers: options.workers ?? (run.prepared ? 0 : defaultWorkers()),
+    workersAsked: options.workers !== undefined,
+    ...(options.cache ? { cache: { location: options.cacheLocation !== undefined ? resolvePath(options.cacheLocation) : null } } : {}),
+    ...(run.prepared ? { prepared: { project: run.prepared.project, entrypoints: run.prepared.entrypoints } } : {}),
+  };
+  return analysisOf(await onAnalysisWorker(request, options.onAnalysisProgress));
+}
+
+/** The worker's plain data with the rule context rebuilt around it. */
+export function analysisOf(data: AnalysisData): Analysis {
+  const { project, graph, cycles, entrypoints, reach, startup } = data;
   const ctx: RuleContext = {
     root: project.root,
     graph,
     cycles,
     entrypoints: startup,
-    reach: startup.map((f) => eagerReach(graph, f)),
-    rel,
-    knowledge: compileKnowledge(options.knowledge),
+    reach,
+    rel: (file: string): string => relativeTo(project.root, file),
+    knowledge: compileKnowledge(data.knowledge),
   };
-  const excluded = countExcluded(scoped.excluded, (f) => graph.modules.has(f));
-  const { findings, ...inline } = suppressInline(runRules(ctx), graph, rel, new Set(RULE_IDS));
-  return { project, graph, cycles, entrypoints, findings, inline, ctx, excluded, deferred };
+  return { project, graph, cycles, entrypoints, findings: data.findings, inline: data.inline, ctx, excluded: data.excluded, deferred: data.deferred };
+}
+
+function onAnalysisWorker(request: AnalysisRequest, onProgress?: (e: AnalysisProgress) => void): Promise<AnalysisData> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(compiledWorkerUrl("./worker/analysis-worker.js", import.meta.url), { workerData: request, stdin: false });
+    let settled = false;
+    const settle = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    worker.on("message", (reply: WorkerReply) => {
+      if (reply.type === "progress") onProgress?.(reply.event);
+      else if (reply.type === "result") settle(() => resolve(reply.data));
+      else settle(() => reject(deserializeError(reply.error)));
+    });
+    worker.on("error", (error) => settle(() => reject(error)));
+    worker.on("exit", (code) => settle(() => reject(new Error(`the analysis worker stopped (exit ${code}) before it finished`))));
+  });
 }
 
 export function toReport(analysis: Analysis, command: NonNullable<ReportV1["command"]>): ReportV1 {

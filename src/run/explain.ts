@@ -3,11 +3,11 @@ import { chainTo } from "../graph/reach.js";
 import type { ReportV1 } from "../report/types.js";
 import { InputError } from "../util/errors.js";
 import { resolvePath } from "../util/path.js";
-import { analyze, toReport, type AnalyzeOptions } from "./analyze.js";
+import { analyze, toReport, type AnalyzeOptions, type AnalyzeRun } from "./analyze.js";
 
 /** `explain <module>`: the shortest eager import chain from each entrypoint to a module. */
-export function explain(options: AnalyzeOptions & { module: string }): ReportV1 {
-  const analysis = analyze(options);
+export async function explain(options: AnalyzeOptions & { module: string }, run: AnalyzeRun = {}): Promise<ReportV1> {
+  const analysis = await analyze(options, run);
   const rel = analysis.ctx.rel;
   const target = findModule(analysis.graph.files, analysis.project.root, options.module);
   const report = toReport(analysis, "explain");

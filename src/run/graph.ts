@@ -1,9 +1,9 @@
 import type { ReportEdge, ReportV1 } from "../report/types.js";
-import { analyze, toReport, type AnalyzeOptions } from "./analyze.js";
+import { analyze, toReport, type AnalyzeOptions, type AnalyzeRun } from "./analyze.js";
 
 /** `graph`: the eager import graph (edges that run at startup) with cycles for highlighting. */
-export function graph(options: AnalyzeOptions): ReportV1 {
-  const analysis = analyze(options);
+export async function graph(options: AnalyzeOptions, run: AnalyzeRun = {}): Promise<ReportV1> {
+  const analysis = await analyze(options, run);
   const report = toReport(analysis, "graph");
   const rel = analysis.ctx.rel;
   const edges: ReportEdge[] = [];

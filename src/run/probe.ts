@@ -60,7 +60,7 @@ async function runProbes(options: ProbeRunOptions, command: "probe" | "check"): 
   probing.catch(() => undefined);
   let report: ReportV1;
   try {
-    report = toReport(analyze(options, prepared), command);
+    report = toReport(await analyze(options, { prepared }), command);
   } catch (error) {
     killAllProbes();
     await probing.catch(() => undefined);

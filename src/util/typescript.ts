@@ -1,13 +1,55 @@
 // The TypeScript compiler is loaded lazily through require: its ESM import costs 2-3x more, and
-// `--help` must not pay for it at all (design.md, habit 3).
+// `--help` must not pay for it at all (design.md, habit 3). With --cache, V8's code cache for the
+// compiler is kept beside the scan cache: compiling its 9 MB of JavaScript is about half of its
+// load time (measured here: 0.70 s -> 0.30 s), the part a warm run with one changed file pays.
+import { createHash } from "node:crypto";
+import { readFileSync, statSync, writeFileSync, renameSync } from "node:fs";
 import { createRequire } from "node:module";
+import { Script } from "node:vm";
+import { threadId } from "node:worker_threads";
 import type * as TS from "typescript";
 
 export type { TS };
 
 let loaded: typeof TS | undefined;
+let codeCacheDir: string | null = null;
+let pendingCodeCache: { script: Script; file: string } | null = null;
+
+/** Load the compiler through a V8 code cache kept in `dir` (the --cache folder). */
+export function useCompilerCodeCache(dir: string): void {
+  codeCacheDir = dir;
+}
 
 export function typescript(): typeof TS {
-  if (!loaded) loaded = createRequire(import.meta.url)("typescript") as typeof TS;
+  if (!loaded) loaded = codeCacheDir ? loadWithCodeCache(codeCacheDir) : (createRequire(import.meta.url)("typescript") as typeof TS);
   return loaded;
+}
+
+/** Writes the code cache when this thread had none (after the run: it then holds the parser too). */
+export function saveCompilerCodeCache(): void {
+  if (!pendingCodeCache) return;
+  const { script, file } = pendingCodeCache;
+  pendingCodeCache = null;
+  const tmp = `${file}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(tmp, script.createCachedData());
+  renameSync(tmp, file);
+}
+
+function loadWithCodeCache(dir: string): typeof TS {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve("typescript");
+  const stat = statSync(file);
+  const cacheFile = `${dir}/typescript-${createHash("sha1").update(`${file}\0${stat.size}\0${stat.mtimeMs}\0${process.version}`).digest("hex").slice(0, 16)}.v8code`;
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const source = readFileSync(file, "utf8");
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const module = { exports: {} as typeof TS };
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, file.slice(0, file.lastIndexOf("/")));
+  if (!cachedData || script.cachedDataRejected) pendingCodeCache = { script, file: cacheFile };
+  return module.exports;
 }

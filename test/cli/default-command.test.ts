@@ -44,7 +44,7 @@ test("--help says that no command means check, and that only scan never runs pro
 const optionsOf = (command: string): string[] => [...runCli([command, "--help"]).stdout.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((m) => m[1] as string);
 
 test("each command's --help lists only the options it uses", () => {
-  const common = ["--format", "--output", "--tsconfig", "--entry", "--no-progress", "--config", "--scope", "--help"];
+  const common = ["--format", "--output", "--tsconfig", "--entry", "--no-progress", "--config", "--scope", "--cache", "--cache-location", "--workers", "--help"];
   const probeOnly = ["--timeout", "--slow", "--runtime", "--concurrency", "--env", "--dotenv", "--importtime", "--ready", "--ready-log", "--grace"];
   assert.deepEqual(optionsOf("graph").sort(), [...common].sort());
   assert.deepEqual(optionsOf("explain").sort(), [...common, "--no-color"].sort());

@@ -1,0 +1,102 @@
+// The --cache file: one V8-serialised blob per cache folder (structured data, Maps included),
+// read once at the start and rewritten, atomically, only when the run learnt something. A cache
+// from another version of the code, or one that does not read back, is ignored, never an error.
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import { threadId } from "node:worker_threads";
+import type { ResolverSnapshot } from "../../graph/recorded-resolver.js";
+import type { ParsedFile } from "../../graph/parse.js";
+import type { FoundEntrypoint } from "../../project/entrypoints.js";
+import type { ExcludedKind } from "../../project/scope.js";
+import type { Project } from "../../project/types.js";
+import { joinPath } from "../../util/path.js";
+import type { FsFingerprint } from "./fingerprint.js";
+
+const FORMAT = 1;
+const FILE_NAME = "scan-cache.v8";
+/** Discoveries kept per cache folder (one per root and option set). */
+const DISCOVERIES = 4;
+
+export interface FileEntry {
+  mtimeMs: number;
+  size: number;
+  /** sha1 of the file's bytes. */
+  hash: string;
+  /** The parse options the facts were extracted with. */
+  parseKey: string;
+  parsed: ParsedFile;
+}
+
+export interface DiscoveryEntry {
+  fingerprint: FsFingerprint;
+  project: Project;
+  entrypoints: FoundEntrypoint[];
+  scoped: { files: string[]; excluded: Map<string, ExcludedKind> };
+  resolver: ResolverSnapshot;
+}
+
+export interface CacheData {
+  format: number;
+  /** Which build of startup-doctor wrote it: facts from other code are not reused. */
+  code: string;
+  files: Map<string, FileEntry>;
+  /** Keyed by root and the options that change discovery (tsconfig, entries, scope). */
+  discoveries: Map<string, DiscoveryEntry>;
+}
+
+export function defaultCacheLocation(root: string): string {
+  return joinPath(root, "node_modules/.cache/startup-doctor");
+}
+
+export function emptyCache(): CacheData {
+  return { format: FORMAT, code: codeFingerprint(), files: new Map(), discoveries: new Map() };
+}
+
+export function readCache(location: string): CacheData | null {
+  let data: CacheData;
+  try {
+    data = deserialize(readFileSync(joinPath(location, FILE_NAME))) as CacheData;
+  } catch {
+    return null;
+  }
+  if (data?.format !== FORMAT || data.code !== codeFingerprint() || !(data.files instanceof Map) || !(data.discoveries instanceof Map)) return null;
+  return data;
+}
+
+export function writeCache(location: string, data: CacheData): void {
+  while (data.discoveries.size > DISCOVERIES) data.discoveries.delete(data.discoveries.keys().next().value!);
+  mkdirSync(location, { recursive: true });
+  const file = joinPath(location, FILE_NAME);
+  const tmp = `${file}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(tmp, serialize(data));
+  renameSync(tmp, file);
+}
+
+let code: string | undefined;
+
+/** Version plus the size and time of every compiled file: a rebuild invalidates every fact. */
+function codeFingerprint(): string {
+  if (code) return code;
+  const dist = fileURLToPath(new URL("../../", import.meta.url));
+  const hash = createHash("sha1");
+  const stack = [dist];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = joinPath(dir, e.name);
+      if (e.isDirectory()) stack.push(path);
+      else if (e.name.endsWith(".js")) {
+        const s = statSync(path);
+        hash.update(`${path.slice(dist.length)}\0${s.size}\0${s.mtimeMs}\n`);
+      }
+    }
+  }
+  try {
+    hash.update(readFileSync(new URL("../../../package.json", import.meta.url)));
+  } catch {
+    // Not packaged beside its package.json: the compiled files alone tell the build.
+  }
+  return (code = hash.digest("hex"));
+}

@@ -1,0 +1,75 @@
+// Whether the file system still looks as it did when the project was discovered and its imports
+// resolved: the modification time of every folder under the root (a file or folder appearing or
+// disappearing changes its parent's), and size + modification time of every config file read
+// (tsconfig chains, package.json files, also those in node_modules that resolution read).
+import { readdirSync, statSync } from "node:fs";
+import { joinPath } from "../../util/path.js";
+
+export interface FsFingerprint {
+  dirs: Array<[path: string, mtimeMs: number]>;
+  files: Array<[path: string, mtimeMs: number, size: number]>;
+}
+
+/** Folders never read for sources; their own entry still changes when a package is installed. */
+const OPAQUE = new Set(["node_modules", ".git", "bower_components", "jspm_packages"]);
+const CONFIG_FILE = /^(?:package\.json|[tj]sconfig(?:\..*)?\.json|nest-cli\.json|pnpm-workspace\.ya?ml)$/;
+
+/**
+ * Every folder under the root with its modification time, and the config files in them (their
+ * state is taken later, with the files the compiler read: statFiles). `skip`: the cache's own
+ * folder, which every run rewrites.
+ */
+export function walkFolders(root: string, skip: string | null): { dirs: FsFingerprint["dirs"]; configFiles: string[] } {
+  const dirs: FsFingerprint["dirs"] = [];
+  const configFiles: string[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    const stat = statOf(dir);
+    if (!stat) continue;
+    dirs.push([dir, stat.mtimeMs]);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const path = joinPath(dir, e.name);
+      if (e.isDirectory()) {
+        if (OPAQUE.has(e.name)) {
+          const s = statOf(path);
+          if (s) dirs.push([path, s.mtimeMs]);
+        } else if (!e.name.startsWith(".") && path !== skip) stack.push(path);
+      } else if (CONFIG_FILE.test(e.name)) configFiles.push(path);
+    }
+  }
+  return { dirs, configFiles };
+}
+
+export function statFiles(paths: Iterable<string>): FsFingerprint["files"] {
+  const files: FsFingerprint["files"] = [];
+  for (const file of new Set(paths)) {
+    const s = statOf(file);
+    files.push([file, s?.mtimeMs ?? -1, s?.size ?? -1]);
+  }
+  return files;
+}
+
+export function fingerprintHolds(fp: FsFingerprint): boolean {
+  for (const [dir, mtimeMs] of fp.dirs) if (statOf(dir)?.mtimeMs !== mtimeMs) return false;
+  for (const [file, mtimeMs, size] of fp.files) {
+    const s = statOf(file);
+    if ((s?.mtimeMs ?? -1) !== mtimeMs || (s?.size ?? -1) !== size) return false;
+  }
+  return true;
+}
+
+function statOf(path: string): { mtimeMs: number; size: number } | null {
+  try {
+    const s = statSync(path);
+    return { mtimeMs: s.mtimeMs, size: s.size };
+  } catch {
+    return null;
+  }
+}

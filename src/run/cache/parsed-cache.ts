@@ -1,0 +1,69 @@
+// Per-file facts between runs, keyed by the file's content (sha1) and the parse options: a file
+// whose size and modification time are those recorded is not even read again (git's index does
+// the same); one that was touched but holds the same bytes keeps its facts.
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import type { ParsedCache } from "../../graph/build.js";
+import type { ParsedFile, ParseOptions } from "../../graph/parse.js";
+import type { FileEntry } from "./cache-file.js";
+
+interface Seen {
+  mtimeMs: number;
+  size: number;
+  hash: string;
+}
+
+export interface RunParsedCache extends ParsedCache {
+  /** Files parsed this run (the others came from the cache). */
+  readonly misses: number;
+}
+
+export function parseKeyOf(options: ParseOptions): string {
+  // Every option, in a fixed order: one added later keys the facts too.
+  return JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export function createParsedCache(entries: Map<string, FileEntry>): RunParsedCache {
+  const seen = new Map<string, Seen | null>();
+  const answers = new Map<string, ParsedFile | undefined>();
+  let misses = 0;
+
+  const current = (file: string, previous: FileEntry | undefined): Seen | null => {
+    let s = seen.get(file);
+    if (s !== undefined) return s;
+    try {
+      const st = statSync(file);
+      if (previous && previous.mtimeMs === st.mtimeMs && previous.size === st.size) s = { mtimeMs: st.mtimeMs, size: st.size, hash: previous.hash };
+      else s = { mtimeMs: st.mtimeMs, size: st.size, hash: createHash("sha1").update(readFileSync(file)).digest("hex") };
+    } catch {
+      s = null;
+    }
+    seen.set(file, s);
+    return s;
+  };
+
+  return {
+    lookup(file, options) {
+      if (answers.has(file)) return answers.get(file);
+      const previous = entries.get(file);
+      const now = current(file, previous);
+      let hit: ParsedFile | undefined;
+      if (previous && now && previous.hash === now.hash && previous.parseKey === parseKeyOf(options)) {
+        hit = previous.parsed;
+        previous.mtimeMs = now.mtimeMs;
+      }
+      answers.set(file, hit);
+      return hit;
+    },
+    store(file, options, parsed) {
+      misses++;
+      answers.set(file, parsed);
+      const now = current(file, entries.get(file));
+      // Unreadable now: nothing to key it by; the next run parses it again.
+      if (now) entries.set(file, { ...now, parseKey: parseKeyOf(options), parsed });
+    },
+    get misses() {
+      return misses;
+    },
+  };
+}

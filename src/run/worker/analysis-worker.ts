@@ -1,0 +1,40 @@
+// The analysis worker: runs the whole static analysis off the main thread, whose event loop stays
+// free for the progress display and for supervising probe children (issue 12).
+import { parentPort, workerData } from "node:worker_threads";
+import { runAnalysis, type AnalysisRequest } from "../analysis-job.js";
+import type { AnalysisProgress } from "../progress-events.js";
+import type { WorkerReply } from "./messages.js";
+import { serializeError } from "./serialize-error.js";
+
+const port = parentPort;
+if (!port) throw new Error("analysis-worker runs as a worker thread");
+const send = (reply: WorkerReply): void => port.postMessage(reply);
+
+// A display redraws a few times a second: more messages only cost the main thread time.
+const INTERVAL_MS = 50;
+let lastSent = 0;
+let lastPhase = "";
+const onProgress = (event: AnalysisProgress): void => {
+  const now = Date.now();
+  const edge = event.phase !== lastPhase || event.done === 0 || event.done === event.total;
+  if (!edge && now - lastSent < INTERVAL_MS) return;
+  lastSent = now;
+  lastPhase = event.phase;
+  send({ type: "progress", event });
+};
+
+let persist: (() => void) | undefined;
+try {
+  const outcome = await runAnalysis(workerData as AnalysisRequest, onProgress);
+  persist = outcome.persist;
+  send({ type: "result", data: outcome.data });
+} catch (error) {
+  send({ type: "error", error: serializeError(error) });
+}
+// After the result: the report is written while the cache is. A cache that cannot be written
+// (read-only folder, full disk) costs the next run its speed, never this run its report.
+try {
+  persist?.();
+} catch {
+  // Nothing to tell: the next run without a cache is the same scan, only slower.
+}

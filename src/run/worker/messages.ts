@@ -1,0 +1,17 @@
+// Between analyze() on the main thread and the analysis worker. Errors cross as their class name
+// and message, so that bad input (InputError, UsageError) still ends as a one-line exit 2.
+import type { AnalysisData, AnalysisRequest } from "../analysis-job.js";
+import type { AnalysisProgress } from "../progress-events.js";
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+export type WorkerReply =
+  | { type: "progress"; event: AnalysisProgress }
+  | { type: "result"; data: AnalysisData }
+  | { type: "error"; error: SerializedError };
+
+export type { AnalysisRequest };

@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { test } from "node:test";
+import { fixture } from "../helpers/fixture.js";
+import { analyze } from "../../src/run/analyze.js";
+import type { AnalysisProgress } from "../../src/run/progress-events.js";
+import { InputError } from "../../src/util/errors.js";
+
+const loadedHere = (): boolean => Object.keys(createRequire(import.meta.url).cache).some((k) => /\/node_modules\/typescript\//.test(k));
+
+test("the analysis runs on a worker: this thread's event loop turns meanwhile and never loads the compiler", async () => {
+  let turns = 0;
+  const ticker = setInterval(() => turns++, 1);
+  const events: AnalysisProgress[] = [];
+  const analysis = await analyze({ dir: fixture("graph", "barrel-cycle"), onAnalysisProgress: (e) => events.push(e) });
+  clearInterval(ticker);
+  assert.ok(turns > 0, "the main thread's timers ran during the analysis");
+  assert.equal(loadedHere(), false);
+  assert.deepEqual(
+    analysis.cycles.filter((c) => c.runtime).map((c) => c.modules.map(analysis.ctx.rel)),
+    [["src/index.ts", "src/services/user.ts"]],
+  );
+  // Phases come in order, each ending at its total.
+  const phases = [...new Set(events.map((e) => e.phase))];
+  assert.deepEqual(phases, ["discover", "parse", "resolve", "rules"]);
+  for (const phase of phases) {
+    const last = events.filter((e) => e.phase === phase).at(-1)!;
+    assert.equal(last.done, last.total, phase);
+  }
+  assert.equal(events.filter((e) => e.phase === "parse").at(-1)!.total, analysis.graph.files.length);
+});
+
+test("bad input thrown on the worker arrives as the same one-line error class", async () => {
+  await assert.rejects(analyze({ dir: fixture("graph", "no-such-fixture") }), (error: unknown) => {
+    assert.ok(error instanceof InputError);
+    assert.match((error as Error).message, /^no such directory: /);
+    return true;
+  });
+});
+
+test("with and without parse workers the analysis is the same", async () => {
+  const dir = fixture("graph", "workspaces-cycle");
+  const [pooled, inline] = await Promise.all([analyze({ dir, workers: 2 }), analyze({ dir, workers: 0 })]);
+  assert.deepEqual(pooled.findings, inline.findings);
+  assert.deepEqual(pooled.cycles, inline.cycles);
+  assert.deepEqual(pooled.graph, inline.graph);
+});

@@ -1,5 +1,6 @@
 // The analysis worker: runs the whole static analysis off the main thread, whose event loop stays
 // free for the progress display and for supervising probe children (issue 12).
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { runAnalysis, type AnalysisRequest } from "../analysis-job.js";
 import type { AnalysisProgress } from "../progress-events.js";
@@ -23,9 +24,21 @@ const onProgress = (event: AnalysisProgress): void => {
   send({ type: "progress", event });
 };
 
+const request = workerData as AnalysisRequest;
+// Beside probes (prepared by probe/check) the analysis yields the cores to the children it
+// explains: on Linux a nice value set from a thread applies to that thread only (setpriority(2),
+// "a thread-specific attribute" under NPTL), so the main thread keeps supervising at full speed.
+if (request.prepared) {
+  try {
+    setPriority(10);
+  } catch {
+    // Not permitted or not supported: the analysis runs at normal priority.
+  }
+}
+
 let persist: (() => void) | undefined;
 try {
-  const outcome = await runAnalysis(workerData as AnalysisRequest, onProgress);
+  const outcome = await runAnalysis(request, onProgress);
   persist = outcome.persist;
   send({ type: "result", data: outcome.data });
 } catch (error) {

@@ -5,7 +5,7 @@
 // Usage: npm run build && node bench/run.mjs [--real] [--sizes 1000,10000] [--runs 3]
 //        [--tools ours,madge,dpdm] [--only name] [--write]
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, openSync, closeSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, openSync, closeSync, utimesSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate } from "./generate.mjs";
@@ -104,20 +104,47 @@ function countFiles(root, dirs) {
 function commandsFor(project) {
   const { dir, srcDirs, dpdmGlobs } = project;
   const tsconfig = existsSync(join(dir, "tsconfig.json"));
+  // --scope all: every file the peers read too (the default leaves tests and scripts out).
+  const ours = (...extra) => ({ cmd: process.execPath, argv: [join(repo, "bin", "startup-doctor.js"), "scan", dir, "--format", "json", "--scope", "all", ...extra] });
+  const cacheDir = (kind) => join(work, "cache", `${project.name}-${kind}`);
+  const dpdm = (types) => ({ cmd: bin("dpdm"), argv: [...(types ? ["-T"] : []), "--no-tree", "--no-warning", "--no-progress", "--exit-code", "circular:0", "-o", "OUT", ...dpdmGlobs] });
   return {
-    ours: { cmd: process.execPath, argv: [join(repo, "bin", "startup-doctor.js"), "scan", dir, "--format", "json"] },
+    ours: ours(),
+    "ours-w1": ours("--workers", "1"),
+    "ours-w0": ours("--workers", "0"),
+    "ours-warm": { ...ours("--cache", "--cache-location", cacheDir("warm")), warm: true },
+    "ours-1changed": { ...ours("--cache", "--cache-location", cacheDir("changed")), warm: true, changeOne: true },
     madge: {
       cmd: bin("madge"),
       argv: ["--circular", "--json", "--no-spinner", "--extensions", "ts,tsx", ...(tsconfig ? ["--ts-config", "tsconfig.json"] : []), ...srcDirs],
       env: MADGE_ENV,
     },
-    dpdm: { cmd: bin("dpdm"), argv: ["-T", "--no-tree", "--no-warning", "--no-progress", "--exit-code", "circular:0", "-o", "OUT", ...dpdmGlobs] },
+    // -T skips type-only imports (what runs); without it dpdm also follows types (what madge counts).
+    dpdm: dpdm(true),
+    "dpdm-types": dpdm(false),
+    depcruise: { cmd: bin("depcruise"), argv: ["--no-config", "--output-type", "json", ...(tsconfig ? ["--ts-config", "tsconfig.json"] : []), ...srcDirs] },
   };
+}
+
+/** The file the "one changed file" runs edit: the project's first source file, by name. */
+function changedFileOf(project) {
+  const stack = project.srcDirs.map((d) => join(project.dir, d));
+  const found = [];
+  while (stack.length > 0 && found.length < 50) {
+    const d = stack.pop();
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? 1 : -1))) {
+      if (e.name === "node_modules" || e.name.startsWith(".")) continue;
+      if (e.isDirectory()) stack.push(join(d, e.name));
+      else if (/\.ts$/.test(e.name) && !e.name.endsWith(".d.ts")) found.push(join(d, e.name));
+    }
+  }
+  return found.sort()[0];
 }
 
 /** Modules on runtime cycles, root-relative, per tool. */
 function cycleModules(tool, stdoutFile, project) {
-  if (tool === "ours") {
+  if (tool === "depcruise") return null;
+  if (tool.startsWith("ours")) {
     const report = readJson(stdoutFile);
     if (!report) return null;
     return { modules: report.modules, set: sortedSet(report.cycles.filter((c) => c.runtime).flatMap((c) => c.component ?? c.modules)) };
@@ -129,6 +156,7 @@ function cycleModules(tool, stdoutFile, project) {
     return cycles ? { set: sortedSet(cycles.flat().map((m) => prefix + m)) } : null;
   }
   const out = readJson(`${stdoutFile}.dpdm.json`);
+  if (tool === "dpdm-types") return out ? { modules: Object.keys(out.tree).length, set: sortedSet(out.circulars.flat()) } : null;
   return out ? { modules: Object.keys(out.tree).length, set: sortedSet(out.circulars.flat()) } : null;
 }
 
@@ -138,12 +166,24 @@ async function benchProject(project) {
   const samples = Object.fromEntries(tools.map((t) => [t, []]));
   const stdoutOf = (tool) => join(outDir, `${project.name}-${tool}.out`);
   // Round-robin (ours, madge, dpdm, ours, ...) so that a busy machine weighs on every tool alike.
+  // Warm caches are filled once before the timed rounds.
+  for (const tool of tools) {
+    if (commands[tool]?.warm) await measure(commands[tool].cmd, commands[tool].argv, project.dir, stdoutOf(tool), commands[tool].env);
+  }
+  const changed = changedFileOf(project);
   for (let i = 0; i < runs; i++) {
     for (const tool of tools) {
-      const { cmd, argv, env } = commands[tool];
+      const { cmd, argv, env, changeOne } = commands[tool];
       const stdoutFile = stdoutOf(tool);
       const finalArgv = argv.map((a) => (a === "OUT" ? `${stdoutFile}.dpdm.json` : a));
+      // One file edited in place (new content each round), then put back with its time.
+      const original = changeOne ? { text: readFileSync(changed), stat: statSync(changed) } : null;
+      if (original) writeFileSync(changed, Buffer.concat([original.text, Buffer.from(`\n// bench edit ${i} ${Date.now()}\n`)]));
       const s = await measure(cmd, finalArgv, project.dir, stdoutFile, env);
+      if (original) {
+        writeFileSync(changed, original.text);
+        utimesSync(changed, original.stat.atime, original.stat.mtime);
+      }
       samples[tool].push(s);
       process.stderr.write(`  ${project.name} ${tool} run ${i + 1}: ${s.wall.toFixed(2)} s wall, ${s.cpu?.toFixed(2) ?? "?"} s cpu, ${s.rss.toFixed(0)} MiB, exit ${s.code}\n`);
     }
@@ -191,8 +231,10 @@ function realProjects() {
     { name: "typeorm", mirror: "typeorm+typeorm", paths: ["."], srcDirs: ["src", "test"], dpdmGlobs: ["src/**/*.ts", "test/**/*.ts"] },
     { name: "medusa", mirror: "medusajs+medusa", paths: ["packages", "package.json", "_tsconfig.base.json"], srcDirs: ["packages"], dpdmGlobs: ["packages/**/*.ts", "packages/**/*.tsx"] },
   ];
+  // A clone the session already has (COMMON.md: /work/apps/<name>) is used as it is.
+  const apps = process.env.BENCH_APPS ?? "/work/apps";
   return defs
-    .map((d) => ({ ...d, dir: join(base, d.name) }))
+    .map((d) => ({ ...d, dir: existsSync(join(apps, d.name, "package.json")) ? join(apps, d.name) : join(base, d.name) }))
     .filter((d) => {
       if (!existsSync(d.dir)) checkout(join(mirrors, d.mirror, "repo"), d.dir, d.paths);
       if (existsSync(d.dir) && statSync(d.dir).isDirectory()) {
@@ -262,9 +304,27 @@ for (const project of projects) {
   process.stderr.write(`${project.name} (${project.dir})\n`);
   results.push(await benchProject(project));
 }
-const table = [...HEADER, ...results.map(row)].join("\n");
+const table = [...HEADER, ...results.map((r) => (r.tools.ours && r.tools.madge && r.tools.dpdm ? row(r) : `| ${r.name} | - |`))].join("\n");
+// Every tool against our cold scan: peers as peer ÷ ours (above 1: we are faster), our own
+// variants (warm cache, one changed file, 1 or 0 parse workers) as ours ÷ variant.
+const wide = [
+  `| project | ${tools.join(" | ")} |`,
+  `|---|${tools.map(() => "---|").join("")}`,
+  ...results.map((r) => {
+    const o = r.tools.ours;
+    const cells = tools.map((t) => {
+      const x = r.tools[t];
+      if (!x) return "-";
+      const ratio = !o || t === "ours" ? "" : t.startsWith("ours") ? ` (${(o.wall / x.wall).toFixed(1)}x faster than cold)` : ` (${(x.wall / o.wall).toFixed(2)}x ours)`;
+      return `${fmt(x.wall)} s, cpu ${fmt(x.cpu)}, ${fmt(x.rss, 0)} MiB${ratio}`;
+    });
+    return `| ${r.name} (${r.files} files) | ${cells.join(" | ")} |`;
+  }),
+].join("\n");
 console.log(`node ${process.version}, ${runs} run(s) each, wall = median, RSS = max (${hasTime ? "/usr/bin/time -v" : "/proc VmHWM polling"})`);
 console.log(table);
+console.log("");
+console.log(wide);
 const json = join(outDir, `results-${flag("--real") ? "real" : `synthetic-${sizes.join("-")}`}${only ? `-${only}` : ""}.json`);
 writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`details: ${json}`);

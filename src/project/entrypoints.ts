@@ -1,13 +1,13 @@
 // Entrypoints: --entry, else what package.json says starts the app (bin, main, exports["."], the
 // file a start/dev script runs, in the root, each workspace and each apps/* package; nest-cli.json
 // projects), mapped from build output back to source, else conventions.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { InputError } from "../util/errors.js";
 import { isInside, isSourceFile, joinPath, resolvePath } from "../util/path.js";
 import { checkEntryPath, isReallyInside } from "./confine.js";
 import { outputToSource } from "./output-to-source.js";
 import { readJsonFile } from "./read-json.js";
-import { filesOfScript, isStartScript } from "./script-files.js";
+import { SCRIPTS_FILES, filesNamedInScriptsFile, filesOfScript, isStartScript } from "./script-files.js";
 import type { PackageJson, Project, TsConfig } from "./types.js";
 
 export interface FoundEntrypoint {
@@ -76,6 +76,26 @@ export function filesRunByScripts(project: Project, configFor: ConfigFor): Set<s
         const file = f.run ? toSource(f.path) : null;
         if (file) out.add(file);
       }
+    }
+    for (const path of namedInScriptsFiles(dir)) {
+      const file = toSource(path);
+      if (file) out.add(file);
+    }
+  }
+  return out;
+}
+
+/** Files named by a task runner's scripts file beside package.json (nps): scripts that are run. */
+function namedInScriptsFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of SCRIPTS_FILES) {
+    const file = joinPath(dir, name);
+    if (!existsSync(file) || !isReallyInside(dir, file)) continue;
+    try {
+      if (statSync(file).size > 1024 * 1024) continue;
+      out.push(...filesNamedInScriptsFile(readFileSync(file, "utf8")));
+    } catch {
+      // Unreadable: its scripts stay in scope.
     }
   }
   return out;

@@ -57,3 +57,22 @@ export function filesOfScript(script: string): ScriptFile[] {
 export function isStartScript(name: string): boolean {
   return /^(?:start|dev|serve|server|worker)(?::[\w.-]+)?$/.test(name);
 }
+
+/** Script files of task runners that keep their scripts outside package.json (nps, package-scripts.js). */
+export const SCRIPTS_FILES = ["package-scripts.js", "package-scripts.cjs", "package-scripts.mjs", "package-scripts.json", "package-scripts.yml", "package-scripts.yaml"];
+
+const QUOTED_SOURCE = /["'`]((?:\.\/)?[\w.@-][\w./@-]*\.(?:[cm]?[jt]sx?))["'`]/g;
+
+/**
+ * Source files a scripts file names on their own, as in nps's `runFast('./commands/seed.ts')`.
+ * Read as text, never run: only a quoted literal that is a whole path counts, so the file an
+ * embedded command starts (`'cross-env NODE_ENV=production node dist/app.js'`) is not taken.
+ */
+export function filesNamedInScriptsFile(text: string): string[] {
+  const out = new Set<string>();
+  for (const match of text.matchAll(QUOTED_SOURCE)) {
+    const path = (match[1] ?? "").replace(/^\.\//, "");
+    if (!/(^|\/)[^/]*config\.[^/]*$/.test(path)) out.add(path);
+  }
+  return [...out];
+}

@@ -1,22 +1,20 @@
 // The static half shared by scan, check, graph and explain: project -> graph -> rules, run on an
 // analysis worker so that this thread's event loop stays free (spinner, probe supervision).
 import { Worker } from "node:worker_threads";
-import type { GraphCycle } from "../graph/cycles.js";
-import type { DeferredEntry } from "../graph/deferred-entries.js";
 import type { ReachTree } from "../graph/reach.js";
 import { createResolver, type Resolver } from "../graph/resolve.js";
 import type { GraphEdge, ModuleGraph } from "../graph/types.js";
 import { compiledWorkerUrl } from "../graph/worker/worker-file.js";
 import { findEntrypoints, type FoundEntrypoint } from "../project/entrypoints.js";
 import { loadProject } from "../project/load-project.js";
-import type { ExcludedCounts, ScopeMode } from "../project/scope.js";
+import type { ScopeMode } from "../project/scope.js";
 import { compileKnowledge } from "../knowledge/match.js";
 import type { UserKnowledgeEntry } from "../knowledge/types.js";
 import type { Project } from "../project/types.js";
 import { rules as ruleRegistry } from "../rules/index.js";
 import { docsUrl } from "../rules/types.js";
-import type { Finding, RuleContext } from "../rules/types.js";
-import { summariseSuppressed, type InlineOutcome } from "../rules/suppressions/inline.js";
+import type { RuleContext } from "../rules/types.js";
+import { summariseSuppressed } from "../rules/suppressions/inline.js";
 import type { ReportCycle, ReportEdge, ReportV1 } from "../report/types.js";
 import { relativeTo, resolvePath } from "../util/path.js";
 import { defaultWorkers, type AnalysisData, type AnalysisRequest } from "./analysis-job.js";
@@ -48,20 +46,9 @@ export interface AnalyzeRun {
   prepared?: PreparedProject;
 }
 
-export interface Analysis {
-  project: Project;
-  /** Module facts are left on the worker (only rules read them): `facts` is empty here. */
-  graph: ModuleGraph;
-  cycles: GraphCycle[];
-  entrypoints: FoundEntrypoint[];
-  findings: Finding[];
-  /** Findings turned off by `startup-doctor-disable...` comments, and the comments that matched nothing. */
-  inline: Pick<InlineOutcome, "suppressed" | "unused">;
+/** The worker's data as the orchestrators use it, with the rule context rebuilt on this side. */
+export interface Analysis extends Pick<AnalysisData, "project" | "graph" | "cycles" | "entrypoints" | "findings" | "inline" | "deferred" | "excluded"> {
   ctx: RuleContext;
-  /** Modules an entrypoint hands startup to (`import("./main").then(start)`, a bin stub's require). */
-  deferred: DeferredEntry[];
-  /** Files left out of the scan by scope, by kind (those startup reached are not counted). */
-  excluded: ExcludedCounts;
 }
 
 export interface PreparedProject {

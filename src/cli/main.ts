@@ -10,6 +10,7 @@ import { addCommon, runStatic, type CommonFlags } from "./static-command.js";
 import { installStopHandlers } from "./signals.js";
 import { loadConfigForCommand } from "./config-flags.js";
 import { guardStdout } from "./stdout-guard.js";
+import { say } from "./say.js";
 import { isFileSystemError, writeFailure } from "../util/write-failure.js";
 
 const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -85,18 +86,18 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (error instanceof UsageError || error instanceof InputError) {
-      process.stderr.write(`startup-doctor: ${error.message}\n`);
+      say(error.message);
       process.exitCode = 2;
       return;
     }
     if (isFileSystemError(error)) {
       // The file system said no (EACCES, ENOSPC, EISDIR...): the user's to fix, not a bug.
       const e = error as NodeJS.ErrnoException;
-      process.stderr.write(`startup-doctor: cannot ${e.syscall ?? "access"} ${e.path ?? "a file"}: ${writeFailure(e)}\n`);
+      say(`cannot ${e.syscall ?? "access"} ${e.path ?? "a file"}: ${writeFailure(e)}`);
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`startup-doctor: internal error: ${messageOf(error)}\n`);
+    say(`internal error: ${messageOf(error)}`);
     if (process.env.STARTUP_DOCTOR_DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
     process.exitCode = 3;
   }

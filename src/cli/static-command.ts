@@ -11,6 +11,7 @@ import { collect, parseFailOn, parseScope, parseWorkers, type FailOn } from "./o
 import type { ScopeMode } from "../project/scope.js";
 import type { UserKnowledgeEntry } from "../knowledge/types.js";
 import { startProgress, type Progress } from "./progress.js";
+import { say } from "./say.js";
 import { formatOption, outputOption, planOutputs, writeReports } from "./report-flags.js";
 
 export interface CommonFlags extends BaselineFlags {
@@ -97,7 +98,7 @@ export async function runStatic(
   // Config rule settings and the baseline, between analysis and output (loaded lazily).
   const { finishReport } = await import("../run/finish-report.js");
   const finished = await finishReport(report, flags, activeConfig());
-  if (finished.notice) process.stderr.write(`startup-doctor: ${finished.notice}\n`);
+  if (finished.notice) say(finished.notice);
   report = finished.report;
   await writeReports(report, targets, colorWanted(flagColor, process.stdout));
   process.exitCode = exitCodeFor(report, failOn);

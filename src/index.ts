@@ -3,7 +3,7 @@
 // What is exported here is covered by semver (README "Node API").
 export { scan, probe, check } from "./api/run.js";
 export { render, exitCode, type RenderOptions, type Format } from "./api/output.js";
-export type { ScanOptions, ProbeOptions, ProbeProgressEvent } from "./api/options.js";
+export type { ScanOptions, ProbeOptions, ProbeProgressEvent, AbortSignalLike } from "./api/options.js";
 export type { AnalysisProgress } from "./run/progress-events.js";
 export { InputError, UsageError } from "./util/errors.js";
 export type {

@@ -30,6 +30,16 @@ export interface ScanOptions {
   baseline?: string | false;
   /** Analysis phases with counts, as they happen. */
   onProgress?: (event: AnalysisProgress) => void;
+  /** Stops the run (an AbortSignal): the analysis worker ends, probes are killed, and the call rejects with the signal's reason. */
+  signal?: AbortSignalLike;
+}
+
+/** What the API reads of an AbortSignal (declared here so that the published types need neither @types/node nor the DOM lib). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: "abort", listener: () => void): void;
 }
 
 export interface ProbeOptions extends ScanOptions {

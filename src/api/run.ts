@@ -7,7 +7,7 @@ import { resolveProbeOptions, resolveScanOptions, type ProbeOptions, type Resolv
 export async function scan(options: ScanOptions = {}): Promise<ReportV1> {
   const o = await resolveScanOptions(options);
   const { scan: run } = await import("../run/scan.js");
-  const report = await run({ dir: o.dir, tsconfig: o.tsconfig, entries: o.entries, scope: o.scope, ...progressOf(options) });
+  const report = await run({ dir: o.dir, tsconfig: o.tsconfig, entries: o.entries, scope: o.scope, ...progressOf(options), ...signalOf(options) });
   return finish(report, o);
 }
 
@@ -40,6 +40,7 @@ async function runProbes(command: "probe" | "check", options: ProbeOptions): Pro
     readyLog: o.readyLog,
     graceMs: o.graceMs,
     ...progressOf(options),
+    ...signalOf(options),
     ...(options.onProbeProgress ? { onProgress: options.onProbeProgress } : {}),
   });
   return finish(report, o);
@@ -48,6 +49,17 @@ async function runProbes(command: "probe" | "check", options: ProbeOptions): Pro
 /** The analysis progress listener, under the name the orchestrators read. */
 function progressOf(options: ScanOptions): { onAnalysisProgress?: ScanOptions["onProgress"] } {
   return options.onProgress ? { onAnalysisProgress: options.onProgress } : {};
+}
+
+/** A real AbortSignal that follows the caller's (any object with the AbortSignal shape). */
+function signalOf(options: ScanOptions): { signal?: AbortSignal } {
+  const given = options.signal;
+  if (!given) return {};
+  if (given instanceof AbortSignal) return { signal: given };
+  const follower = new AbortController();
+  if (given.aborted) follower.abort(given.reason);
+  else given.addEventListener("abort", () => follower.abort(given.reason), { once: true });
+  return { signal: follower.signal };
 }
 
 /** The configuration's rule settings, then the baseline, as the CLI does between analysis and output. */

@@ -1,5 +1,6 @@
 // What the progress line says at a given moment: pure, so a test can read it without a terminal.
 import type { AnalysisProgress } from "../run/progress-events.js";
+import { terminalText } from "../report/escape/terminal.js";
 
 export interface RunningProbe {
   entry: string;
@@ -55,7 +56,7 @@ function seconds(ms: number): string {
 export function fitToWidth(lines: string[], columns: number): string {
   const room = Math.max(10, columns - 3);
   return lines
-    .map((l) => l.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?"))
+    .map((l) => terminalText(l, { ciLog: false }))
     .map((l) => (l.length > room ? `${l.slice(0, room - 1)}…` : l))
     .join("\n");
 }

@@ -62,10 +62,32 @@ function remember(probe: LiveProbe, watched: Watched, procs: ProcInfo[]): void {
 
 /** Synchronously SIGKILLs every live probe and everything it spawned. Safe in exit/SIGINT handlers. */
 export function killAllProbes(): void {
-  for (const [probe, watched] of live) {
-    for (const target of targetsOf(probe, watched)) signal(target, "SIGKILL");
-  }
+  const all = [...live].map(([probe, watched]) => frozenTargetsOf(probe, watched));
+  for (const targets of all) for (const target of targets) signal(target, "SIGKILL");
   live.clear();
+}
+
+/**
+ * The probe's tree, stopped (SIGSTOP) and listed again until no new process appears. One listing
+ * then a kill leaves a window: a process forked meanwhile that called setsid is neither listed nor
+ * in the group, and once its parents die it belongs to init (seen: a `setsid env -i` daemon
+ * escaping a SIGQUIT under load). A stopped process forks nothing, and while the child's
+ * subreaper is stopped but alive every orphan is still its descendant.
+ */
+function frozenTargetsOf(probe: LiveProbe, watched: Watched): Target[] {
+  const found = new Map<string, Target>();
+  const key = (target: Target): string => ("group" in target ? `g${target.group}` : `p${target.pid}`);
+  for (let round = 0; round < 20; round++) {
+    let fresh = 0;
+    for (const target of targetsOf(probe, watched)) {
+      if (found.has(key(target))) continue;
+      found.set(key(target), target);
+      signal(target, "SIGSTOP");
+      fresh++;
+    }
+    if (fresh === 0) break;
+  }
+  return [...found.values()];
 }
 
 type Target = { group: number } | { pid: number };
@@ -115,7 +137,7 @@ export async function killProbeTree(probe: LiveProbe, graceMs: number): Promise<
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && targets.some(alive)) await sleep(5);
   // Look again: something may have been spawned during the grace period.
-  for (const target of [...targets, ...targetsOf(probe, watched)]) if (alive(target)) signal(target, "SIGKILL");
+  for (const target of [...targets, ...frozenTargetsOf(probe, watched)]) if (alive(target)) signal(target, "SIGKILL");
   for (let tries = 0; tries < 200 && targets.some(alive); tries++) await sleep(5);
   unregisterProbe(probe);
 }

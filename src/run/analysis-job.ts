@@ -36,8 +36,8 @@ export interface AnalysisRequest {
   scope: ScopeMode;
   /** Library knowledge added by the configuration (plain entries; compiled on each side). */
   knowledge?: UserKnowledgeEntry[];
-  /** Already loaded on the caller's side (probe starts its children before the graph is built). */
-  prepared?: { project: Project; entrypoints: FoundEntrypoint[] };
+  /** probe/check: the probes start as soon as the discovery is reported, and the analysis then yields the cores to them. */
+  besideProbes: boolean;
   /** Parse workers; 0 parses in the analysis thread itself. */
   workers: number;
   /** Given by the user (--workers): a pool even for a few files. */
@@ -86,9 +86,22 @@ interface Discovered {
   reused: DiscoveryEntry | null;
 }
 
-export async function runAnalysis(request: AnalysisRequest, onProgress: (e: AnalysisProgress) => void): Promise<AnalysisOutcome> {
+/** What the analysis tells its caller while it runs. */
+export interface AnalysisHooks {
+  onProgress: (e: AnalysisProgress) => void;
+  /** The project and its entrypoints, before any file is parsed: enough to start probes. */
+  onDiscovered?: (found: Discovery) => void;
+}
+
+export interface Discovery {
+  project: Project;
+  entrypoints: FoundEntrypoint[];
+}
+
+export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks): Promise<AnalysisOutcome> {
+  const { onProgress } = hooks;
   onProgress({ phase: "discover", done: 0, total: 0 });
-  const root = request.prepared?.project.root ?? resolvePath(request.dir);
+  const root = resolvePath(request.dir);
   const location = request.cache ? (request.cache.location ?? defaultCacheLocation(root)) : null;
   const stored = location ? readCache(location) : null;
   const cacheData: CacheData | null = location ? (stored ?? emptyCache()) : null;
@@ -97,7 +110,7 @@ export async function runAnalysis(request: AnalysisRequest, onProgress: (e: Anal
 
   const reads: { recorder: ReadRecorder | null } = { recorder: null };
   let walked: ReturnType<typeof walkFolders> | null = null;
-  const previous = !request.prepared ? stored?.discoveries.get(key) : undefined;
+  const previous = stored?.discoveries.get(key);
   let discovered: Discovered;
   if (previous && fingerprintHolds(previous.fingerprint)) {
     const { project } = previous;
@@ -108,7 +121,7 @@ export async function runAnalysis(request: AnalysisRequest, onProgress: (e: Anal
     discovered = { project, entrypoints: previous.entrypoints, scoped: previous.scoped, resolver, reused: previous };
   } else {
     // Only into a folder that exists: a mistyped path is bad input (loadProject says so), not a cache to create.
-    if (location && !request.prepared && isDirectory(root)) {
+    if (location && isDirectory(root)) {
       // The folder first, so that the fingerprint sees it; the folders' state before anything is read.
       mkdirSync(location, { recursive: true });
       walked = walkFolders(root, location);
@@ -117,6 +130,7 @@ export async function runAnalysis(request: AnalysisRequest, onProgress: (e: Anal
     discovered = discover(request, location !== null);
   }
   const { project, entrypoints, scoped, resolver } = discovered;
+  hooks.onDiscovered?.({ project, entrypoints });
   const parsedCache: RunParsedCache | null = cacheData ? createParsedCache(cacheData.files) : null;
   onProgress({ phase: "discover", done: scoped.files.length, total: scoped.files.length });
 
@@ -164,7 +178,7 @@ export async function runAnalysis(request: AnalysisRequest, onProgress: (e: Anal
       mkdirSync(location, { recursive: true });
       saveCompilerCodeCache();
       if (!learnt) return;
-      if (recorded && !request.prepared) {
+      if (recorded) {
         const read = reads.recorder?.files ?? [];
         const fingerprint = discovered.reused
           ? extendFingerprint(discovered.reused.fingerprint, read)
@@ -178,10 +192,10 @@ export async function runAnalysis(request: AnalysisRequest, onProgress: (e: Anal
 }
 
 function discover(request: AnalysisRequest, record: boolean): Discovered {
-  const project = request.prepared?.project ?? loadProject(request.dir, { tsconfig: request.tsconfig });
+  const project = loadProject(request.dir, { tsconfig: request.tsconfig });
   const real = createResolver(project);
-  const resolver = record && !request.prepared ? createRecordedResolver(emptyResolverSnapshot(), () => real) : real;
-  const entrypoints = request.prepared?.entrypoints ?? findEntrypoints(project, request.entries ?? [], resolver.configFor);
+  const resolver = record ? createRecordedResolver(emptyResolverSnapshot(), () => real) : real;
+  const entrypoints = findEntrypoints(project, request.entries ?? [], resolver.configFor);
   const scoped = partitionScope(
     project.files,
     {

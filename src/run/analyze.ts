@@ -1,23 +1,18 @@
 // The static half shared by scan, check, graph and explain: project -> graph -> rules, run on an
 // analysis worker so that this thread's event loop stays free (spinner, probe supervision).
 import { Worker } from "node:worker_threads";
-import type { ReachTree } from "../graph/reach.js";
-import { createResolver, type Resolver } from "../graph/resolve.js";
 import type { GraphEdge, ModuleGraph } from "../graph/types.js";
 import { compiledWorkerUrl } from "../graph/worker/worker-file.js";
-import { findEntrypoints, type FoundEntrypoint } from "../project/entrypoints.js";
-import { loadProject } from "../project/load-project.js";
 import type { ScopeMode } from "../project/scope.js";
 import { compileKnowledge } from "../knowledge/match.js";
 import type { UserKnowledgeEntry } from "../knowledge/types.js";
-import type { Project } from "../project/types.js";
 import { rules as ruleRegistry } from "../rules/index.js";
 import { docsUrl } from "../rules/types.js";
 import type { RuleContext } from "../rules/types.js";
 import { summariseSuppressed } from "../rules/suppressions/inline.js";
 import type { ReportCycle, ReportEdge, ReportV1 } from "../report/types.js";
 import { relativeTo, resolvePath } from "../util/path.js";
-import { defaultWorkers, type AnalysisData, type AnalysisRequest } from "./analysis-job.js";
+import { defaultWorkers, type AnalysisData, type AnalysisRequest, type Discovery } from "./analysis-job.js";
 import type { AnalysisProgress, AnalysisProgressListener } from "./progress-events.js";
 import type { WorkerReply } from "./worker/messages.js";
 import { deserializeError } from "./worker/serialize-error.js";
@@ -38,30 +33,21 @@ export interface AnalyzeOptions {
   cacheLocation?: string;
   /** Parse workers (default: one per available core, none on one core); 0 parses on the analysis worker. */
   workers?: number;
+  /** Stops the analysis (its worker is terminated); analyze() then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** How one analysis runs, beside what it analyses. */
 export interface AnalyzeRun {
-  /** From prepare(): the project is not loaded twice. */
-  prepared?: PreparedProject;
+  /** probe/check: probes run beside this analysis, which then parses on its own worker at a lower priority. */
+  besideProbes?: boolean;
+  /** The project and its entrypoints, found before any file is parsed (probes start from them). */
+  onDiscovered?: (found: Discovery) => void;
 }
 
 /** The worker's data as the orchestrators use it, with the rule context rebuilt on this side. */
 export interface Analysis extends Pick<AnalysisData, "project" | "graph" | "cycles" | "entrypoints" | "findings" | "inline" | "deferred" | "excluded"> {
   ctx: RuleContext;
-}
-
-export interface PreparedProject {
-  project: Project;
-  resolver: Resolver;
-  entrypoints: FoundEntrypoint[];
-}
-
-/** Project, resolver and entrypoints: enough to start probes before the graph is built. */
-export function prepare(options: AnalyzeOptions): PreparedProject {
-  const project = loadProject(options.dir, { tsconfig: options.tsconfig });
-  const resolver = createResolver(project);
-  return { project, resolver, entrypoints: findEntrypoints(project, options.entries ?? [], resolver.configFor) };
 }
 
 export async function analyze(options: AnalyzeOptions, run: AnalyzeRun = {}): Promise<Analysis> {
@@ -71,14 +57,14 @@ export async function analyze(options: AnalyzeOptions, run: AnalyzeRun = {}): Pr
     entries: options.entries,
     scope: options.scope ?? "startup",
     ...(options.knowledge ? { knowledge: [...options.knowledge] } : {}),
-    // Beside running probes (prepared by probe/check) the analysis parses in its own worker only: the
-    // children and their supervision need the cores more than the scan needs to finish early.
-    workers: options.workers ?? (run.prepared ? 0 : defaultWorkers()),
+    // Beside running probes the analysis parses in its own worker only: the children and their
+    // supervision need the cores more than the scan needs to finish early.
+    workers: options.workers ?? (run.besideProbes ? 0 : defaultWorkers()),
     workersAsked: options.workers !== undefined,
+    besideProbes: run.besideProbes === true,
     ...(options.cache ? { cache: { location: options.cacheLocation !== undefined ? resolvePath(options.cacheLocation) : null } } : {}),
-    ...(run.prepared ? { prepared: { project: run.prepared.project, entrypoints: run.prepared.entrypoints } } : {}),
   };
-  return analysisOf(await onAnalysisWorker(request, options.onAnalysisProgress));
+  return analysisOf(await onAnalysisWorker(request, { onProgress: options.onAnalysisProgress, onDiscovered: run.onDiscovered, signal: options.signal }));
 }
 
 /** The worker's plain data with the rule context rebuilt around it. */
@@ -96,17 +82,33 @@ export function analysisOf(data: AnalysisData): Analysis {
   return { project, graph, cycles, entrypoints, findings: data.findings, inline: data.inline, ctx, excluded: data.excluded, deferred: data.deferred };
 }
 
-function onAnalysisWorker(request: AnalysisRequest, onProgress?: (e: AnalysisProgress) => void): Promise<AnalysisData> {
+interface WorkerListeners {
+  onProgress?: (e: AnalysisProgress) => void;
+  onDiscovered?: (found: Discovery) => void;
+  signal?: AbortSignal;
+}
+
+function onAnalysisWorker(request: AnalysisRequest, listeners: WorkerListeners): Promise<AnalysisData> {
+  const { signal } = listeners;
+  if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const worker = new Worker(compiledWorkerUrl("./worker/analysis-worker.js", import.meta.url), { workerData: request, stdin: false });
     let settled = false;
     const settle = (fn: () => void): void => {
       if (settled) return;
       settled = true;
+      signal?.removeEventListener("abort", abort);
       fn();
     };
+    const abort = (): void => {
+      settle(() => reject(signal?.reason));
+      void worker.terminate();
+    };
+    signal?.addEventListener("abort", abort, { once: true });
     worker.on("message", (reply: WorkerReply) => {
-      if (reply.type === "progress") onProgress?.(reply.event);
+      if (settled) return;
+      if (reply.type === "progress") listeners.onProgress?.(reply.event);
+      else if (reply.type === "discovered") listeners.onDiscovered?.(reply.found);
       else if (reply.type === "result") settle(() => resolve(reply.data));
       else settle(() => reject(deserializeError(reply.error)));
     });

@@ -35,6 +35,31 @@ test("check() probes and links, like `check --format json`", { timeout: 60_000 }
   assert.deepEqual(events, ["start src/index.ts node", "done src/index.ts node"]);
 });
 
+test("signal: aborting a check kills its probe and rejects with the reason, long before the probe's timeout", { timeout: 60_000 }, async () => {
+  const stop = new AbortController();
+  const reason = new Error("the caller gave up");
+  let abortedAt = 0;
+  const running = check({
+    dir: fixture("probe", "hang-closed-port"),
+    timeoutMs: 30_000,
+    onProbeProgress: (e) => {
+      if (e.phase !== "start") return;
+      // Once the child runs: the abort must reach the probe, not only the analysis.
+      setTimeout(() => {
+        abortedAt = Date.now();
+        stop.abort(reason);
+      }, 300);
+    },
+    signal: stop.signal,
+  });
+  await assert.rejects(running, (error: unknown) => error === reason);
+  assert.ok(abortedAt > 0, "the probe started before the abort");
+  assert.ok(Date.now() - abortedAt < 10_000, `rejected ${Date.now() - abortedAt} ms after the abort`);
+  // An object shaped like an AbortSignal is enough, and an already aborted one rejects without scanning.
+  const like = { aborted: true, reason, addEventListener: () => {}, removeEventListener: () => {} };
+  await assert.rejects(scan({ dir: configured, signal: like }), (error: unknown) => error === reason);
+});
+
 test("bad input throws the CLI's InputError with its one-line message; render() gives the CLI's text", async () => {
   await assert.rejects(scan({ dir: `${configured}/missing` }), (error: unknown) => error instanceof InputError && error.message === `no such directory: ${configured}/missing`);
   const report = await scan({ dir: configured });

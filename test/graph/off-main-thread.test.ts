@@ -45,3 +45,24 @@ test("with and without parse workers the analysis is the same", async () => {
   assert.deepEqual(pooled.cycles, inline.cycles);
   assert.deepEqual(pooled.graph, inline.graph);
 });
+
+test("check finds its entrypoints on the analysis worker too: the probes start without the compiler ever loading on this thread", { timeout: 60_000 }, async () => {
+  const { check } = await import("../../src/run/probe.js");
+  let turns = 0;
+  const ticker = setInterval(() => turns++, 1);
+  const started: string[] = [];
+  const report = await check({ dir: fixture("probe", "ok"), timeoutMs: 8000, slowMs: 7000, runtime: "node", concurrency: 1, env: {}, importTimes: false, onProgress: (e) => e.phase === "start" && started.push(e.entry) });
+  clearInterval(ticker);
+  assert.equal(loadedHere(), false);
+  assert.ok(turns > 0);
+  assert.deepEqual(started, ["src/index.ts"]);
+  assert.deepEqual(report.probes.map((p) => [p.entry, p.status]), [["src/index.ts", "ok"]]);
+});
+
+test("an aborted signal stops the analysis: analyze rejects with the signal's reason", async () => {
+  const stop = new AbortController();
+  const reason = new Error("stopped by the caller");
+  const running = analyze({ dir: fixture("graph", "barrel-cycle"), signal: stop.signal, onAnalysisProgress: () => stop.abort(reason) });
+  await assert.rejects(running, (error: unknown) => error === reason);
+  await assert.rejects(analyze({ dir: fixture("graph", "barrel-cycle"), signal: AbortSignal.abort(reason) }), (error: unknown) => error === reason);
+});

@@ -25,7 +25,7 @@ function projects(): string[] {
 
 async function reportOf(request: AnalysisRequest): Promise<ReportV1 | string> {
   try {
-    const outcome = await runAnalysis(request, () => {});
+    const outcome = await runAnalysis(request, { onProgress: () => {} });
     outcome.persist?.();
     return toReport(analysisOf(outcome.data), "scan");
   } catch (error) {
@@ -37,7 +37,7 @@ async function reportOf(request: AnalysisRequest): Promise<ReportV1 | string> {
 for (const name of projects()) {
   test(`${name}: the same report inline, on a parse worker, and cold and warm from the cache`, { timeout: 120_000 }, async () => {
     const dir = `${repoRoot}/fixtures/${name}`;
-    const base: AnalysisRequest = { dir, scope: "startup", workers: 0, workersAsked: true };
+    const base: AnalysisRequest = { dir, scope: "startup", workers: 0, workersAsked: true, besideProbes: false };
     const cache = { location: `${cacheRoot}/${name.replace("/", "-")}` };
     const inline = await reportOf(base);
     assert.deepEqual(await reportOf({ ...base, workers: 1 }), inline, "one parse worker");

@@ -2,7 +2,7 @@
 // free for the progress display and for supervising probe children (issue 12).
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { runAnalysis, type AnalysisRequest } from "../analysis-job.js";
+import { runAnalysis, type AnalysisRequest, type Discovery } from "../analysis-job.js";
 import type { AnalysisProgress } from "../progress-events.js";
 import type { WorkerReply } from "./messages.js";
 import { serializeError } from "./serialize-error.js";
@@ -25,20 +25,22 @@ const onProgress = (event: AnalysisProgress): void => {
 };
 
 const request = workerData as AnalysisRequest;
-// Beside probes (prepared by probe/check) the analysis yields the cores to the children it
-// explains: on Linux a nice value set from a thread applies to that thread only (setpriority(2),
-// "a thread-specific attribute" under NPTL), so the main thread keeps supervising at full speed.
-if (request.prepared) {
+const onDiscovered = (found: Discovery): void => {
+  send({ type: "discovered", found });
+  if (!request.besideProbes) return;
+  // The probes start now: the analysis yields the cores to the children it explains. On Linux a
+  // nice value set from a thread applies to that thread only (setpriority(2), "a thread-specific
+  // attribute" under NPTL), so the main thread keeps supervising at full speed.
   try {
     setPriority(10);
   } catch {
     // Not permitted or not supported: the analysis runs at normal priority.
   }
-}
+};
 
 let persist: (() => void) | undefined;
 try {
-  const outcome = await runAnalysis(request, onProgress);
+  const outcome = await runAnalysis(request, { onProgress, onDiscovered });
   persist = outcome.persist;
   send({ type: "result", data: outcome.data });
 } catch (error) {

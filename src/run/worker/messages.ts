@@ -1,6 +1,6 @@
 // Between analyze() on the main thread and the analysis worker. Errors cross as their class name
 // and message, so that bad input (InputError, UsageError) still ends as a one-line exit 2.
-import type { AnalysisData, AnalysisRequest } from "../analysis-job.js";
+import type { AnalysisData, AnalysisRequest, Discovery } from "../analysis-job.js";
 import type { AnalysisProgress } from "../progress-events.js";
 
 export interface SerializedError {
@@ -11,6 +11,7 @@ export interface SerializedError {
 
 export type WorkerReply =
   | { type: "progress"; event: AnalysisProgress }
+  | { type: "discovered"; found: Discovery }
   | { type: "result"; data: AnalysisData }
   | { type: "error"; error: SerializedError };
 

@@ -45,7 +45,9 @@ export function parseFile(file: string, options: ParseOptions): ParsedFile {
   // stack: that file is skipped with a warning and the run goes on (issue 10 §3).
   let sf: TS.SourceFile;
   try {
-    sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(ts, file));
+    // JSDoc is never read (no rule looks at comments' types): not parsing it saves about a quarter
+    // of the parse (measured on typeorm), as tsc itself does for files it does not type-check.
+    sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKindOf(ts, file));
   } catch (error) {
     if (isStackOverflow(error)) return empty(`${problem ? `${problem}; ` : ""}nested too deeply for the TypeScript parser (stack overflow), skipped`);
     throw error;

@@ -66,3 +66,8 @@ test("an aborted signal stops the analysis: analyze rejects with the signal's re
   await assert.rejects(running, (error: unknown) => error === reason);
   await assert.rejects(analyze({ dir: fixture("graph", "barrel-cycle"), signal: AbortSignal.abort(reason) }), (error: unknown) => error === reason);
 });
+
+test("parse workers by default: none below 4 cores (measured slower on 2), then one per core but one", async () => {
+  const { defaultWorkers } = await import("../../src/run/analysis-job.js");
+  assert.deepEqual([1, 2, 3, 4, 8, 16].map((cores) => defaultWorkers(cores)), [0, 0, 0, 3, 7, 15]);
+});

@@ -1,4 +1,4 @@
-// Parses files on worker threads, one per available core: the TypeScript parse and the fact
+// Parses files on worker threads (how many: defaultWorkers in run/analysis-job.ts): the TypeScript parse and the fact
 // walks are most of a scan's time and need nothing from other files (design.md, "Analysis off
 // the main thread"). Each worker keeps a few requests queued so that it never waits for the
 // coordinator between files.

@@ -20,9 +20,49 @@ export function useCompilerCodeCache(dir: string): void {
   codeCacheDir = dir;
 }
 
+/**
+ * Every member of the compiler this code uses (a test checks the list against src/). The
+ * compiler's exports object has 2,244 accessor properties, so V8 keeps it in dictionary mode and
+ * each `ts.isIdentifier` is a hash lookup plus a getter call, millions of times per scan. A small
+ * object holding these as plain values has fast properties: typeorm's scan went 4.9 s -> 4.2 s.
+ */
+export const COMPILER_MEMBERS = [
+  "JSDocParsingMode", "ModuleKind", "ModuleResolutionKind", "NodeFlags", "ScriptKind", "ScriptTarget", "SyntaxKind",
+  "canHaveDecorators", "canHaveModifiers", "createModuleResolutionCache", "createScanner", "createSourceFile",
+  "flattenDiagnosticMessageText", "forEachChild", "getDecorators", "getModifiers", "isArrayLiteralExpression",
+  "isArrowFunction", "isAsExpression", "isAwaitExpression", "isBinaryExpression", "isBindingElement",
+  "isBreakOrContinueStatement", "isCallExpression", "isClassDeclaration", "isClassExpression", "isClassLike",
+  "isClassStaticBlockDeclaration", "isComputedPropertyName", "isConditionalExpression", "isConstructorDeclaration",
+  "isDecorator", "isElementAccessExpression", "isEnumDeclaration", "isEnumMember", "isExportAssignment",
+  "isExportDeclaration", "isExportSpecifier", "isExpressionStatement", "isExpressionWithTypeArguments",
+  "isExternalModule", "isExternalModuleReference", "isForOfStatement", "isFunctionDeclaration",
+  "isFunctionExpression", "isFunctionLike", "isGetAccessor", "isHeritageClause", "isIdentifier", "isImportClause",
+  "isImportDeclaration", "isImportEqualsDeclaration", "isImportSpecifier", "isImportTypeNode",
+  "isInterfaceDeclaration", "isJsxAttribute", "isLabeledStatement", "isLiteralTypeNode", "isMetaProperty",
+  "isMethodDeclaration", "isNamedExports", "isNamespaceExport", "isNamespaceImport", "isNewExpression",
+  "isNonNullExpression", "isNumericLiteral", "isObjectBindingPattern", "isObjectLiteralExpression",
+  "isOmittedExpression", "isParameter", "isParenthesizedExpression", "isParenthesizedTypeNode",
+  "isPrivateIdentifier", "isPropertyAccessExpression", "isPropertyAssignment", "isPropertyDeclaration",
+  "isPropertySignature", "isQualifiedName", "isReturnStatement", "isSatisfiesExpression", "isSetAccessor",
+  "isShorthandPropertyAssignment", "isSourceFile", "isSpreadAssignment", "isSpreadElement", "isStatement",
+  "isStringLiteral", "isStringLiteralLike", "isTaggedTemplateExpression", "isTemplateExpression",
+  "isTypeAliasDeclaration", "isTypeAssertionExpression", "isTypeNode", "isTypeParameterDeclaration",
+  "isTypeReferenceNode", "isUnionTypeNode", "isVariableDeclaration", "isVariableStatement", "isVoidExpression",
+  "parseJsonConfigFileContent", "parseJsonSourceFileConfigFileContent", "parseJsonText", "readConfigFile",
+  "readJsonConfigFile", "resolveModuleName", "sys",
+] as const;
+
 export function typescript(): typeof TS {
-  if (!loaded) loaded = codeCacheDir ? loadWithCodeCache(codeCacheDir) : (createRequire(import.meta.url)("typescript") as typeof TS);
+  if (!loaded) loaded = fastView(codeCacheDir ? loadWithCodeCache(codeCacheDir) : (createRequire(import.meta.url)("typescript") as typeof TS));
   return loaded;
+}
+
+/** The compiler with COMPILER_MEMBERS as own data properties; anything else is still reached through its prototype. */
+function fastView(ts: typeof TS): typeof TS {
+  const view = Object.create(ts) as Record<string, unknown>;
+  const all = ts as unknown as Record<string, unknown>;
+  for (const name of COMPILER_MEMBERS) if (name in all) Object.defineProperty(view, name, { value: all[name], enumerable: true });
+  return view as unknown as typeof TS;
 }
 
 /** Writes the code cache when this thread had none (after the run: it then holds the parser too). */

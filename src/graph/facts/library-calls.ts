@@ -121,6 +121,9 @@ function keptAs(ts: typeof TS, outer: TS.Node): string | null {
 
 /** `a.b(x).c(y)` -> root `a`, steps [get b, call, get c, call], with kept values substituted. */
 function chainOf(ts: typeof TS, expression: TS.Expression, flow: FileFlow): LibraryValue | null {
+  // Most calls in a file have a root no library reaches: skip building their steps and arguments.
+  const root = rootOf(ts, expression);
+  if (root === null || !(isLibraryRoot(root, flow) || flow.values.has(root))) return null;
   const steps: ChainStepFact[] = [];
   let e: TS.Expression = expression;
   for (;;) {
@@ -144,6 +147,28 @@ function chainOf(ts: typeof TS, expression: TS.Expression, flow: FileFlow): Libr
         return withRoot(name.name, steps, flow);
       }
       return withRoot(e.text, steps, flow);
+    } else {
+      return null;
+    }
+  }
+}
+
+/** The root chainOf would give, without its steps: the same walk, nothing built. */
+function rootOf(ts: typeof TS, expression: TS.Expression): string | null {
+  let nearestGet: string | null = null;
+  let e: TS.Expression = expression;
+  for (;;) {
+    e = skipOuter(ts, e);
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "require" && e.arguments.length === 1 && ts.isStringLiteralLike(e.arguments[0])) return `require:${e.arguments[0].text}`;
+    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+      nearestGet = null;
+      e = e.expression;
+    } else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) {
+      if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return `this.${e.name.text}`;
+      nearestGet = e.name.text;
+      e = e.expression;
+    } else if (ts.isIdentifier(e)) {
+      return GLOBAL_OBJECTS.has(e.text) && nearestGet !== null ? nearestGet : e.text;
     } else {
       return null;
     }

@@ -1,11 +1,12 @@
 import { evaluationCycles, evaluationOrder } from "../graph/evaluation-order.js";
 import type { ImportUse } from "../graph/facts/shapes.js";
 import { declarationsOf, moduleScopeOf } from "../graph/facts/symbols.js";
-import type { GraphEdge, ModuleGraph } from "../graph/types.js";
+import type { GraphEdge } from "../graph/types.js";
 import type { ChainHop } from "../report/types.js";
 import { isTypeScriptFile } from "../util/path.js";
 import { compiledCrashOf } from "./tdz/crash.js";
 import { earlyReads, type EarlyRead } from "./tdz/reads.js";
+import { routeFinder, type Route, type RouteFinder } from "./tdz/routes.js";
 import { docsUrl, type Finding, type Rule, type RuleContext } from "./types.js";
 
 export const tdzRisk = {
@@ -16,15 +17,19 @@ export const tdzRisk = {
     const findings: Finding[] = [];
     // Only a module on a cycle of synchronous imports can run before something it imports: every
     // other import has finished evaluating (with its re-exports) before the importer's body runs.
-    const components = new Map<string[], { members: Set<string>; smallest: string }>();
+    const components = new Map<string[], { members: Set<string>; smallest: string; routes: RouteFinder }>();
     for (const [file, members] of evaluationCycles(ctx.graph, "sync")) {
       const scope = moduleScopeOf(ctx.graph, file);
       const decls = declarationsOf(ctx.graph, file);
       if (!scope || !decls || (scope.uses.length === 0 && !decls.imports.some((b) => b.viaRequire))) continue;
       let component = components.get(members);
-      if (!component) components.set(members, (component = { members: new Set(members), smallest: [...members].sort()[0] }));
+      if (!component) {
+        const set = new Set(members);
+        const smallest = [...members].sort()[0];
+        components.set(members, (component = { members: set, smallest, routes: routeFinder(ctx.graph, set, smallest, KEEP) }));
+      }
       for (const read of earlyReads(ctx.graph, file, component.members, scope, decls)) {
-        findings.push(toFinding(ctx, file, read, component.members, component.smallest));
+        findings.push(toFinding(ctx, file, read, component));
       }
     }
     return findings;
@@ -42,7 +47,7 @@ const HOW: Record<ImportUse["how"], (name: string) => string> = {
   read: (n) => `reads ${n}`,
 };
 
-function toFinding(ctx: RuleContext, file: string, read: EarlyRead, component: ReadonlySet<string>, smallest: string): Finding {
+function toFinding(ctx: RuleContext, file: string, read: EarlyRead, { members: component, smallest, routes }: { members: ReadonlySet<string>; smallest: string; routes: RouteFinder }): Finding {
   const { use, declared, timing, capture } = read;
   const base = use.member ? `${use.local}.${use.member}` : use.local;
   const name = use.how === "member" && use.property !== undefined ? (/^\d+$/.test(use.property) ? `${base}[${use.property}]` : `${base}.${use.property}`) : base;
@@ -57,7 +62,7 @@ function toFinding(ctx: RuleContext, file: string, read: EarlyRead, component: R
     ? `${here} ${what}, but ${there} has not run yet when ${certain.join(", ")} starts (${why}): ${crash.certain}`
     : `${here} ${what}; ${there} has run by then only because of the current import order${safe.length > 0 ? ` from ${safe.join(", ")}` : ""} (${why}): importing ${there} before ${here} (a test, a script, a new entrypoint) ${crash.risk}`;
   const importLine = read.binding.line ?? ctx.graph.modules.get(file)?.sites.find((s) => s.specifier === read.binding.specifier)?.line ?? use.line;
-  const back = pathBack(ctx.graph, component, barrel ?? timing, file);
+  const back = routes(barrel ?? timing, file);
   const chain: ChainHop[] = [
     ...(capture?.later
       ? [
@@ -68,7 +73,7 @@ function toFinding(ctx: RuleContext, file: string, read: EarlyRead, component: R
     ...(capture?.later || importLine === use.line ? [] : [{ file: here, line: importLine, note: `imports ${read.binding.local} (declared in ${ctx.rel(declared.file)})` }]),
     ...shortened(back, ctx.rel),
   ];
-  const cut = back[0];
+  const cut = back.head[0];
   return {
     rule: "tdz-risk",
     severity: certain.length > 0 && !crash.harmlessWhenCertain ? "error" : "warning",
@@ -158,36 +163,13 @@ function entriesOf(ctx: RuleContext, file: string, timing: string): { certain: s
   return { certain, safe };
 }
 
-/** Shortest runtime path, inside the component, from the module read back to the reading one. */
-function pathBack(graph: ModuleGraph, component: ReadonlySet<string>, from: string, to: string): GraphEdge[] {
-  if (from === to) return [];
-  const via = new Map<string, GraphEdge>();
-  const queue = [from];
-  const seen = new Set([from]);
-  for (let head = 0; head < queue.length; head++) {
-    for (const edge of graph.edges.get(queue[head]) ?? []) {
-      if (!edge.runtime || seen.has(edge.to) || !component.has(edge.to)) continue;
-      seen.add(edge.to);
-      via.set(edge.to, edge);
-      if (edge.to === to) {
-        const path: GraphEdge[] = [];
-        for (let cursor = to; cursor !== from; cursor = via.get(cursor)!.from) path.push(via.get(cursor)!);
-        return path.reverse();
-      }
-      queue.push(edge.to);
-    }
-  }
-  return [];
-}
-
 const KEEP = 3;
 
 /** A long loop keeps its first and last hops; the whole loop is listed once, under `cycles`. */
-function shortened(path: GraphEdge[], rel: (file: string) => string): ChainHop[] {
+function shortened(route: Route, rel: (file: string) => string): ChainHop[] {
   const hop = (e: GraphEdge): ChainHop => ({ file: rel(e.from), line: e.line, note: `imports ${rel(e.to)}` });
-  if (path.length <= 2 * KEEP + 1) return path.map(hop);
-  const hidden = path.length - 2 * KEEP;
-  const head = path.slice(0, KEEP).map(hop);
-  head[KEEP - 1] = { ...head[KEEP - 1], note: `${head[KEEP - 1].note}, then ${hidden} more imports (the whole loop is listed once, under "cycles")` };
-  return [...head, ...path.slice(-KEEP).map(hop)];
+  if (route.tail.length === 0) return route.head.map(hop);
+  const head = route.head.map(hop);
+  head[KEEP - 1] = { ...head[KEEP - 1], note: `${head[KEEP - 1].note}, then ${route.length - 2 * KEEP} more imports (the whole loop is listed once, under "cycles")` };
+  return [...head, ...route.tail.map(hop)];
 }

@@ -112,6 +112,7 @@ function commandsFor(project) {
     ours: ours(),
     "ours-w1": ours("--workers", "1"),
     "ours-w0": ours("--workers", "0"),
+    "ours-w2": ours("--workers", "2"),
     "ours-warm": { ...ours("--cache", "--cache-location", cacheDir("warm")), warm: true },
     "ours-1changed": { ...ours("--cache", "--cache-location", cacheDir("changed")), warm: true, changeOne: true },
     madge: {

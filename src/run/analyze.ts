@@ -4,15 +4,12 @@ import { Worker } from "node:worker_threads";
 import type { GraphEdge, ModuleGraph } from "../graph/types.js";
 import { compiledWorkerUrl } from "../graph/worker/worker-file.js";
 import type { ScopeMode } from "../project/scope.js";
-import { compileKnowledge } from "../knowledge/match.js";
 import type { UserKnowledgeEntry } from "../knowledge/types.js";
-import { rules as ruleRegistry } from "../rules/index.js";
-import { docsUrl } from "../rules/types.js";
 import type { RuleContext } from "../rules/types.js";
-import { summariseSuppressed } from "../rules/suppressions/inline.js";
 import type { ReportCycle, ReportEdge, ReportV1 } from "../report/types.js";
 import { relativeTo, resolvePath } from "../util/path.js";
-import { defaultWorkers, type AnalysisData, type AnalysisRequest, type Discovery } from "./analysis-job.js";
+import type { AnalysisData, AnalysisRequest, Discovery } from "./analysis-job.js";
+import { defaultWorkers } from "./default-workers.js";
 import type { AnalysisProgress, AnalysisProgressListener } from "./progress-events.js";
 import type { WorkerReply } from "./worker/messages.js";
 import { deserializeError } from "./worker/serialize-error.js";
@@ -45,9 +42,9 @@ export interface AnalyzeRun {
   onDiscovered?: (found: Discovery) => void;
 }
 
-/** The worker's data as the orchestrators use it, with the rule context rebuilt on this side. */
-export interface Analysis extends Pick<AnalysisData, "project" | "graph" | "cycles" | "entrypoints" | "findings" | "inline" | "deferred" | "excluded"> {
-  ctx: RuleContext;
+/** The worker's data as the orchestrators use it, with the parts of the rule context they read. */
+export interface Analysis extends Pick<AnalysisData, "project" | "graph" | "cycles" | "entrypoints" | "findings" | "inline" | "deferred" | "excluded" | "suppressed" | "rules"> {
+  ctx: Pick<RuleContext, "root" | "graph" | "cycles" | "entrypoints" | "reach" | "rel">;
 }
 
 export async function analyze(options: AnalyzeOptions, run: AnalyzeRun = {}): Promise<Analysis> {
@@ -70,16 +67,15 @@ export async function analyze(options: AnalyzeOptions, run: AnalyzeRun = {}): Pr
 /** The worker's plain data with the rule context rebuilt around it. */
 export function analysisOf(data: AnalysisData): Analysis {
   const { project, graph, cycles, entrypoints, reach, startup } = data;
-  const ctx: RuleContext = {
+  const ctx: Analysis["ctx"] = {
     root: project.root,
     graph,
     cycles,
     entrypoints: startup,
     reach,
     rel: (file: string): string => relativeTo(project.root, file),
-    knowledge: compileKnowledge(data.knowledge),
   };
-  return { project, graph, cycles, entrypoints, findings: data.findings, inline: data.inline, ctx, excluded: data.excluded, deferred: data.deferred };
+  return { project, graph, cycles, entrypoints, findings: data.findings, inline: data.inline, ctx, excluded: data.excluded, deferred: data.deferred, rules: data.rules, ...(data.suppressed ? { suppressed: data.suppressed } : {}) };
 }
 
 interface WorkerListeners {
@@ -150,8 +146,8 @@ export function toReport(analysis: Analysis, command: NonNullable<ReportV1["comm
     warnings: [...project.warnings, ...graph.warnings].filter((w) => !findings.some((f) => f.rule === "unresolved-import" && f.file === w.file && f.line === w.line && w.message.startsWith("cannot resolve"))).concat(analysis.inline.unused),
     command,
     excluded: analysis.excluded,
-    rules: ruleRegistry.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, docs: docsUrl(r.id) })),
-    ...(analysis.inline.suppressed.length > 0 ? { suppressed: summariseSuppressed(analysis.inline.suppressed) } : {}),
+    rules: analysis.rules,
+    ...(analysis.suppressed ? { suppressed: analysis.suppressed } : {}),
   };
 }
 

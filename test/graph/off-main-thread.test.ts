@@ -68,6 +68,6 @@ test("an aborted signal stops the analysis: analyze rejects with the signal's re
 });
 
 test("parse workers by default: none below 4 cores (measured slower on 2), then one per core but one", async () => {
-  const { defaultWorkers } = await import("../../src/run/analysis-job.js");
+  const { defaultWorkers } = await import("../../src/run/default-workers.js");
   assert.deepEqual([1, 2, 3, 4, 8, 16].map((cores) => defaultWorkers(cores)), [0, 0, 0, 3, 7, 15]);
 });

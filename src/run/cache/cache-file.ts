@@ -12,6 +12,7 @@ import type { FoundEntrypoint } from "../../project/entrypoints.js";
 import type { ExcludedKind } from "../../project/scope.js";
 import type { Project } from "../../project/types.js";
 import { joinPath } from "../../util/path.js";
+import type { AnalysisData } from "../analysis-job.js";
 import type { FsFingerprint } from "./fingerprint.js";
 
 const FORMAT = 1;
@@ -35,6 +36,16 @@ export interface DiscoveryEntry {
   entrypoints: FoundEntrypoint[];
   scoped: { files: string[]; excluded: Map<string, ExcludedKind> };
   resolver: ResolverSnapshot;
+  /** The whole analysis of the last run, valid while the fingerprint and every module's size and time hold. */
+  result?: StoredResult;
+}
+
+export interface StoredResult {
+  /** The configuration's library knowledge it was made with (JSON). */
+  knowledge: string;
+  /** Every module of the graph as it was read: [path, mtimeMs, size]. */
+  modules: FsFingerprint["files"];
+  data: AnalysisData;
 }
 
 export interface CacheData {

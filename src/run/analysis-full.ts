@@ -1,0 +1,178 @@
+// The analysis itself, loaded by analysis-job.ts when the --cache cannot answer: discovery (or the
+// cached one), the graph, cycles, reach, rules and suppressions; then what the cache keeps of it.
+import { mkdirSync, statSync } from "node:fs";
+import { buildGraph, parseOptionsOf } from "../graph/build.js";
+import { findCycles } from "../graph/cycles.js";
+import { deferredEntries } from "../graph/deferred-entries.js";
+import { eagerReach } from "../graph/reach.js";
+import { createRecordedResolver, emptyResolverSnapshot, type RecordedResolver } from "../graph/recorded-resolver.js";
+import { createResolver, type Resolver } from "../graph/resolve.js";
+import type { ModuleGraph, ModuleNode } from "../graph/types.js";
+import { createParsePool, type ParsePool } from "../graph/worker/parse-pool.js";
+import { browserPackageDirs, filesRunByScripts, findEntrypoints, packagesOf, type FoundEntrypoint } from "../project/entrypoints.js";
+import { countExcluded, partitionScope, type ExcludedKind } from "../project/scope.js";
+import { loadProject } from "../project/load-project.js";
+import { compileKnowledge } from "../knowledge/match.js";
+import type { Project } from "../project/types.js";
+import { rules as ruleRegistry, runRules } from "../rules/index.js";
+import { summariseSuppressed, suppressInline } from "../rules/suppressions/inline.js";
+import { docsUrl } from "../rules/types.js";
+import { RULE_IDS } from "../config/rule-ids.js";
+import type { RuleContext } from "../rules/types.js";
+import { relativeTo } from "../util/path.js";
+import { saveCompilerCodeCache, useCompilerCodeCache } from "../util/typescript.js";
+import { emptyCache, writeCache, type CacheData, type DiscoveryEntry } from "./cache/cache-file.js";
+import { statFiles, walkFolders, type FsFingerprint } from "./cache/fingerprint.js";
+import { createParsedCache, type RunParsedCache } from "./cache/parsed-cache.js";
+import { recordCompilerReads, type ReadRecorder } from "./cache/record-reads.js";
+import type { AnalysisData, AnalysisHooks, AnalysisOutcome, AnalysisRequest, FrontState } from "./analysis-job.js";
+
+/**
+ * Below this many files to parse, workers cost more than they save: each loads the compiler and
+ * warms its JIT up again (the first thousand files parse at about a third of the steady speed).
+ */
+const POOL_MIN_FILES = 500;
+
+interface Discovered {
+  project: Project;
+  entrypoints: FoundEntrypoint[];
+  scoped: { files: string[]; excluded: Map<string, ExcludedKind> };
+  resolver: Resolver | RecordedResolver;
+  /** Set when the discovery came from the cache (and still holds). */
+  reused: DiscoveryEntry | null;
+}
+
+export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHooks, front: FrontState): Promise<AnalysisOutcome> {
+  const { onProgress } = hooks;
+  const { root, location, stored, key, knowledgeKey, previous } = front;
+  const cacheData: CacheData | null = location ? (stored ?? emptyCache()) : null;
+  if (location) useCompilerCodeCache(location);
+
+  const reads: { recorder: ReadRecorder | null } = { recorder: null };
+  let walked: ReturnType<typeof walkFolders> | null = null;
+  let discovered: Discovered;
+  if (previous) {
+    const { project } = previous;
+    const resolver = createRecordedResolver(previous.resolver, () => {
+      reads.recorder = recordCompilerReads();
+      return createResolver(project);
+    });
+    discovered = { project, entrypoints: previous.entrypoints, scoped: previous.scoped, resolver, reused: previous };
+  } else {
+    // Only into a folder that exists: a mistyped path is bad input (loadProject says so), not a cache to create.
+    if (location && isDirectory(root)) {
+      // The folder first, so that the fingerprint sees it; the folders' state before anything is read.
+      mkdirSync(location, { recursive: true });
+      walked = walkFolders(root, location);
+      reads.recorder = recordCompilerReads();
+    }
+    discovered = discover(request, location !== null);
+  }
+  const { project, entrypoints, scoped, resolver } = discovered;
+  hooks.onDiscovered?.({ project, entrypoints });
+  const parsedCache: RunParsedCache | null = cacheData ? createParsedCache(cacheData.files) : null;
+  onProgress({ phase: "discover", done: scoped.files.length, total: scoped.files.length });
+
+  // Workers only for enough files to parse: with a warm cache, only the changed ones count.
+  const toParse = parsedCache ? scoped.files.filter((f) => !parsedCache.lookup(f, parseOptionsOf(f, resolver.configFor(f)))).length : scoped.files.length;
+  const enough = request.workersAsked ? toParse > 0 : toParse >= POOL_MIN_FILES;
+  let pool: ParsePool | undefined = request.workers > 0 && enough ? createParsePool(request.workers, { codeCache: location }) : undefined;
+  let graph: ModuleGraph;
+  try {
+    graph = await buildGraph({ ...project, files: scoped.files }, resolver, {
+      extraFiles: entrypoints.map((e) => e.file),
+      pool,
+      cache: parsedCache ?? undefined,
+      onProgress: (done, total) => onProgress({ phase: "parse", done, total }),
+    });
+  } finally {
+    // The workers' memory goes back before the rules run.
+    await pool?.close();
+    pool = undefined;
+  }
+  reads.recorder?.stop();
+
+  const total = graph.files.length;
+  onProgress({ phase: "resolve", done: 0, total });
+  const cycles = findCycles(graph);
+  // Rules see the modules an entry hands startup to as entrypoints too.
+  const deferred = deferredEntries(graph, entrypoints.map((e) => ({ file: e.file, bin: e.source.includes("#bin.") })));
+  const startup = [...entrypoints.map((e) => e.file), ...deferred.map((d) => d.target)].filter((f) => graph.modules.has(f));
+  const reach = startup.map((f) => eagerReach(graph, f));
+  onProgress({ phase: "resolve", done: total, total });
+
+  const rel = (file: string): string => relativeTo(project.root, file);
+  const ctx: RuleContext = { root: project.root, graph, cycles, entrypoints: startup, reach, rel, knowledge: compileKnowledge(request.knowledge) };
+  const ruled = runRules(ctx, (done, all) => onProgress({ phase: "rules", done, total: all }));
+  const { findings, ...inline } = suppressInline(ruled, graph, rel, new Set(RULE_IDS));
+  const excluded = countExcluded(scoped.excluded, (f) => graph.modules.has(f));
+  const rules = ruleRegistry.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, docs: docsUrl(r.id) }));
+  const suppressed = inline.suppressed.length > 0 ? { suppressed: summariseSuppressed(inline.suppressed) } : {};
+  const data: AnalysisData = { project, graph: withoutFacts(graph), cycles, entrypoints, findings, inline, ...suppressed, rules, startup, reach, deferred, excluded, ...(request.knowledge ? { knowledge: request.knowledge } : {}) };
+
+  if (!cacheData || !location || !parsedCache) return { data };
+  const recorded = "snapshot" in resolver ? resolver : null;
+  const learnt = parsedCache.misses > 0 || !discovered.reused || recorded?.missed === true || !discovered.reused.result;
+  return {
+    data,
+    persist: () => {
+      mkdirSync(location, { recursive: true });
+      saveCompilerCodeCache();
+      if (!learnt) return;
+      if (recorded) {
+        const read = reads.recorder?.files ?? [];
+        const fingerprint = discovered.reused
+          ? extendFingerprint(discovered.reused.fingerprint, read)
+          : { dirs: walked?.dirs ?? [], files: statFiles([...(walked?.configFiles ?? []), ...read]) };
+        cacheData.discoveries.delete(key);
+        // Each module as it was when read (the stat taken before its parse): one edited during the run does not match next time.
+        const modules: FsFingerprint["files"] = graph.files.map((f) => {
+          const entry = cacheData.files.get(f);
+          return [f, entry?.mtimeMs ?? -1, entry?.size ?? -1];
+        });
+        cacheData.discoveries.set(key, { fingerprint, project, entrypoints, scoped, resolver: recorded.snapshot(), result: { knowledge: knowledgeKey, modules, data } });
+      }
+      writeCache(location, cacheData);
+    },
+  };
+}
+
+function discover(request: AnalysisRequest, record: boolean): Discovered {
+  const project = loadProject(request.dir, { tsconfig: request.tsconfig });
+  const real = createResolver(project);
+  const resolver = record ? createRecordedResolver(emptyResolverSnapshot(), () => real) : real;
+  const entrypoints = findEntrypoints(project, request.entries ?? [], resolver.configFor);
+  const scoped = partitionScope(
+    project.files,
+    {
+      packageDirs: packagesOf(project).map((p) => p.dir),
+      runByScripts: filesRunByScripts(project, resolver.configFor),
+      browserPackages: browserPackageDirs(project),
+      entrypoints: new Set(entrypoints.map((e) => e.file)),
+    },
+    request.scope,
+  );
+  return { project, entrypoints, scoped, resolver, reused: null };
+}
+
+/** The previous fingerprint plus the files a resolution of new imports read this run. */
+function extendFingerprint(fp: FsFingerprint, reads: Iterable<string>): FsFingerprint {
+  const known = new Set(fp.files.map(([f]) => f));
+  const added = [...reads].filter((f) => !known.has(f));
+  if (added.length === 0) return fp;
+  return { dirs: fp.dirs, files: [...fp.files, ...statFiles(added)] };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function withoutFacts(graph: ModuleGraph): ModuleGraph {
+  const modules = new Map<string, ModuleNode>();
+  for (const [file, node] of graph.modules) modules.set(file, { ...node, facts: {} });
+  return { ...graph, modules };
+}

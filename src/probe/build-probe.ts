@@ -54,13 +54,17 @@ export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
     signal: run.signal,
     phase: verdict.phase,
   };
-  if (finished && verdict.ready) {
-    const ready: NonNullable<ReportProbe["ready"]> = { by: verdict.ready.by, atMs: Math.round(verdict.ready.atMs) };
-    if (verdict.ready.address) ready.address = verdict.ready.address;
-    const listened = run.listening.find((entry) => entry.address === verdict.ready?.address) ?? run.listening[0];
-    const site = verdict.ready.by === "listening" && listened ? firstUserFrame(parseStack(listened.site.join("\n")), context.preloadDir) : null;
+  const reportReady = (reached: NonNullable<typeof verdict.ready>): NonNullable<ReportProbe["ready"]> => {
+    const ready: NonNullable<ReportProbe["ready"]> = { by: reached.by, atMs: Math.round(reached.atMs) };
+    if (reached.address) ready.address = reached.address;
+    const listened = run.listening.find((entry) => entry.address === reached.address) ?? run.listening[0];
+    const site = reached.by === "listening" && listened ? firstUserFrame(parseStack(listened.site.join("\n")), context.preloadDir) : null;
     if (site) Object.assign(ready, { file: toReportPath(context.root, site.file), line: site.line });
-    probe.ready = ready;
+    return ready;
+  };
+  if (!finished && "readyBefore" in verdict && verdict.readyBefore) probe.readyBefore = reportReady(verdict.readyBefore);
+  if (finished && verdict.ready) {
+    probe.ready = reportReady(verdict.ready);
     const background = distinct(backgroundWork(run, verdict.ready.atMs, context));
     if (background.length > 0) probe.background = background;
   } else {

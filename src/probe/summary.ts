@@ -87,7 +87,7 @@ function bootSentences(probe: ReportProbe, who: string, context: SummaryContext)
       const error = probe.error;
       const where = error?.file ? ` at ${error.file}:${error.line}` : "";
       const message = (error?.message ?? "").split("\n")[0]?.replace(/\.$/, "") ?? "";
-      return [`${who} crashed during startup, after its entry evaluated: ${error?.name ?? "Error"}: ${message}${where}.`];
+      return [`${who} crashed during startup, ${afterWhat(probe)}: ${error?.name ?? "Error"}: ${message}${where}.`];
     }
     case "unsettled":
       return [`${who} exited with code ${probe.exitCode ?? 0} while a module it imported during startup never finished evaluating (the loop emptied under an await).`, ...pendingSentences(probe.pending)];
@@ -99,10 +99,17 @@ function bootSentences(probe: ReportProbe, who: string, context: SummaryContext)
         ];
       }
       return [
-        `${who} exited with ${probe.signal ? `signal ${probe.signal}` : `code ${probe.exitCode}`} during startup, after its entry evaluated.`,
+        `${who} exited with ${probe.signal ? `signal ${probe.signal}` : `code ${probe.exitCode}`} during startup, ${afterWhat(probe)}.`,
         ...waitingSentences(probe.waitingOn ?? []),
       ];
   }
+}
+
+/** "after its entry evaluated", or, inside the grace window, how long after it had listened. */
+function afterWhat(probe: ReportProbe): string {
+  const before = probe.readyBefore;
+  if (!before || before.by !== "listening") return "after its entry evaluated";
+  return `${probe.durationMs - before.atMs} ms after it listened on ${before.address ?? "its port"}${before.file ? ` (${before.file}:${before.line})` : ""}, within the --grace window`;
 }
 
 function workList(work: ProbeWork[]): string {

@@ -45,6 +45,8 @@ export interface Verdict {
   status: ProbeStatus;
   phase: Phase;
   ready: Ready | null;
+  /** A failure inside the grace window: startup had looked complete (listening) before it. */
+  readyBefore?: Ready;
   /** Child clock when the verdict's event happened (ready time for ok/slow). */
   atMs: number;
 }
@@ -152,6 +154,6 @@ function finish(s: VerdictState, ready: Ready): VerdictState {
 
 function fail(s: VerdictState, status: ProbeStatus, atMs: number): VerdictState {
   const phase: Phase = s.evaluatedAt !== null && atMs >= s.evaluatedAt ? "boot" : "evaluation";
-  s.verdict = { status, phase, ready: null, atMs };
+  s.verdict = { status, phase, ready: null, atMs, ...(s.ready ? { readyBefore: s.ready } : {}) };
   return s;
 }

@@ -32,6 +32,11 @@ function work(w: ProbeWork): string {
 
 const at = (file: string, line?: number): string => (line !== undefined ? `${file}:${line}` : file);
 
+/** A failure just after listening is not a listen problem: the reader looks at what ran afterwards. */
+function listenedFirst(p: ReportProbe, before: NonNullable<ReportProbe["readyBefore"]>): string {
+  return `${p.durationMs - before.atMs} ms after listening on ${before.address ?? "its port"}`;
+}
+
 /** One sentence: where it stopped, what held it, the finding most likely to blame. */
 export function causeSentence(p: ReportProbe): string {
   const parts: string[] = [];
@@ -40,6 +45,7 @@ export function causeSentence(p: ReportProbe): string {
   switch (p.status) {
     case "crash":
       parts.push(`${p.error?.name ?? "Error"}: ${firstLine(p.error?.message ?? "")}${p.error?.file ? ` at ${at(p.error.file, p.error.line)}` : ""}`);
+      if (p.readyBefore?.by === "listening") parts.push(listenedFirst(p, p.readyBefore));
       if (p.waitingOn?.[0]) parts.push(`while waiting on ${work(p.waitingOn[0])}`);
       break;
     case "blocked":
@@ -63,6 +69,7 @@ export function causeSentence(p: ReportProbe): string {
           ? `exited with ${p.signal ? `signal ${p.signal}` : `code ${p.exitCode}`} during startup, after its entry evaluated`
           : `exited with ${p.signal ? `signal ${p.signal}` : `code ${p.exitCode}`} before it finished importing${stuckText ? `, ${stuckText}` : ""}`,
       );
+      if (p.readyBefore?.by === "listening") parts.push(listenedFirst(p, p.readyBefore));
       if (!stuckText && p.waitingOn?.[0]) parts.push(`while waiting on ${work(p.waitingOn[0])}`);
       break;
     case "slow":

@@ -124,6 +124,8 @@ export interface ReportProbe {
   phase?: "evaluation" | "boot";
   /** Added: how and when startup counted as complete (ok/slow only); `file`/`line`: the listen call. */
   ready?: { by: "listening" | "settled" | "exited" | "evaluated" | "log"; atMs: number; address?: string; file?: string; line?: number };
+  /** Added: a crash or exit within the grace window after startup looked complete: when and how it had (listening on `address` at `atMs`). */
+  readyBefore?: { by: "listening" | "settled" | "exited" | "evaluated" | "log"; atMs: number; address?: string; file?: string; line?: number };
   /** Added: the last lines of the app's stdout and stderr (bounded). */
   output?: string;
   /** Added: startup work still failing or retrying after startup completed (a reconnect loop): a note, not a failure. */

@@ -83,6 +83,15 @@ test("a server that listens and exits 1 within the grace window is an exit durin
   assert.equal(probe.phase, "boot");
   assert.equal(probe.exitCode, 1);
   assert.match(probe.output ?? "", /cache warm-up failed/);
+  // It had listened: the report says so, with the listen call, and how long before the exit.
+  assert.equal(probe.ready, undefined);
+  assert.equal(probe.readyBefore?.by, "listening");
+  assert.match(probe.readyBefore?.address ?? "", /^127\.0\.0\.1:\d+$/);
+  assert.equal(probe.readyBefore?.file, "server.mjs");
+  assert.equal(probe.readyBefore?.line, 4);
+  const after = probe.durationMs - probe.readyBefore!.atMs;
+  assert.ok(after >= 250 && after < 1000, `exited ${after} ms after listening`);
+  assert.match(probe.summary ?? "", new RegExp(`exited with code 1 during startup, ${after} ms after it listened on 127\\.0\\.0\\.1:\\d+ \\(server\\.mjs:4\\), within the --grace window`));
 });
 
 test("a shorter grace window ends before the exit: ok", async () => {

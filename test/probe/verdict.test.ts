@@ -27,9 +27,9 @@ test("a listen during evaluation counts once the entry finished", () => {
   assert.deepEqual(verdictOf(events)?.ready, { by: "listening", atMs: 150, address: "x" });
 });
 
-test("an exit 1 inside the grace window is an exit during boot", () => {
+test("an exit 1 inside the grace window is an exit during boot, which had listened before", () => {
   const events: ProbeEvent[] = [{ type: "evaluated", ms: 40 }, { type: "listening", ms: 100, address: "x" }, beat(300), exit(420, 1)];
-  assert.deepEqual(verdictOf(events), { status: "exit", phase: "boot", ready: null, atMs: 420 });
+  assert.deepEqual(verdictOf(events), { status: "exit", phase: "boot", ready: null, atMs: 420, readyBefore: { by: "listening", atMs: 100, address: "x" } });
 });
 
 test("an unhandled rejection after evaluation is a crash during boot", () => {

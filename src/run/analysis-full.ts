@@ -21,7 +21,7 @@ import { RULE_IDS } from "../config/rule-ids.js";
 import type { RuleContext } from "../rules/types.js";
 import { relativeTo } from "../util/path.js";
 import { saveCompilerCodeCache, useCompilerCodeCache } from "../util/typescript.js";
-import { emptyCache, writeCache, type CacheData, type DiscoveryEntry } from "./cache/cache-file.js";
+import { emptyCache, emptyResults, writeCache, writeResults, type CacheData, type DiscoveryEntry } from "./cache/cache-file.js";
 import { statFiles, walkFolders, type FsFingerprint } from "./cache/fingerprint.js";
 import { createParsedCache, type RunParsedCache } from "./cache/parsed-cache.js";
 import { recordCompilerReads, type ReadRecorder } from "./cache/record-reads.js";
@@ -45,6 +45,7 @@ interface Discovered {
 export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHooks, front: FrontState): Promise<AnalysisOutcome> {
   const { onProgress } = hooks;
   const { root, location, stored, key, knowledgeKey, previous } = front;
+  const results = location ? (front.results ?? emptyResults()) : null;
   const cacheData: CacheData | null = location ? (stored ?? emptyCache()) : null;
   if (location) useCompilerCodeCache(location);
 
@@ -112,7 +113,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
 
   if (!cacheData || !location || !parsedCache) return { data };
   const recorded = "snapshot" in resolver ? resolver : null;
-  const learnt = parsedCache.misses > 0 || !discovered.reused || recorded?.missed === true || !discovered.reused.result;
+  const learnt = parsedCache.misses > 0 || !discovered.reused || recorded?.missed === true || !front.hadResult;
   return {
     data,
     persist: () => {
@@ -130,9 +131,14 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
           const entry = cacheData.files.get(f);
           return [f, entry?.mtimeMs ?? -1, entry?.size ?? -1];
         });
-        cacheData.discoveries.set(key, { fingerprint, project, entrypoints, scoped, resolver: recorded.snapshot(), result: { knowledge: knowledgeKey, modules, data } });
+        cacheData.discoveries.set(key, { fingerprint, project, entrypoints, scoped, resolver: recorded.snapshot() });
+        if (results) {
+          results.runs.delete(key);
+          results.runs.set(key, { fingerprint, project, entrypoints, scopedFiles: scoped.files.length, knowledge: knowledgeKey, modules, data });
+        }
       }
       writeCache(location, cacheData);
+      if (results) writeResults(location, results);
     },
   };
 }

@@ -16,7 +16,7 @@ import type { ReportRule, ReportSuppressed } from "../report/types.js";
 import { RULE_IDS } from "../config/rule-ids.js";
 import type { Finding } from "../rules/types.js";
 import { resolvePath } from "../util/path.js";
-import { defaultCacheLocation, readCache, type CacheData, type DiscoveryEntry } from "./cache/cache-file.js";
+import { defaultCacheLocation, readCache, readResults, type CacheData, type DiscoveryEntry, type ResultData } from "./cache/cache-file.js";
 import { fingerprintHolds } from "./cache/fingerprint.js";
 import type { AnalysisProgress } from "./progress-events.js";
 
@@ -80,16 +80,15 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
   onProgress({ phase: "discover", done: 0, total: 0 });
   const root = resolvePath(request.dir);
   const location = request.cache ? (request.cache.location ?? defaultCacheLocation(root)) : null;
-  const stored = location ? readCache(location) : null;
   const key = JSON.stringify([root, request.tsconfig ?? null, request.entries ?? [], request.scope]);
   const knowledgeKey = JSON.stringify(request.knowledge ?? []);
-  const previous = stored?.discoveries.get(key);
-  const previousHolds = previous !== undefined && fingerprintHolds(previous.fingerprint);
-  const last = previousHolds ? previous.result : undefined;
+  const results = location ? readResults(location) : null;
+  const last = results?.runs.get(key);
+  const lastHolds = last !== undefined && last.knowledge === knowledgeKey && fingerprintHolds(last.fingerprint);
   // Nothing changed since the last run: its analysis is this run's (no parse, no rules).
-  if (previous && last && last.knowledge === knowledgeKey && fingerprintHolds({ dirs: [], files: last.modules })) {
-    hooks.onDiscovered?.({ project: previous.project, entrypoints: previous.entrypoints });
-    const files = previous.scoped.files.length;
+  if (last && lastHolds && fingerprintHolds({ dirs: [], files: last.modules })) {
+    hooks.onDiscovered?.({ project: last.project, entrypoints: last.entrypoints });
+    const files = last.scopedFiles;
     const total = last.data.graph.files.length;
     onProgress({ phase: "discover", done: files, total: files });
     onProgress({ phase: "parse", done: total, total });
@@ -97,8 +96,11 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
     onProgress({ phase: "rules", done: RULE_IDS.length, total: RULE_IDS.length });
     return { data: last.data };
   }
+  const stored = location ? readCache(location) : null;
+  const previous = stored?.discoveries.get(key);
+  const previousHolds = previous !== undefined && fingerprintHolds(previous.fingerprint);
   const { analyseFully } = await import("./analysis-full.js");
-  return analyseFully(request, hooks, { root, location, stored, key, knowledgeKey, previous: previousHolds ? previous : undefined });
+  return analyseFully(request, hooks, { root, location, stored, results, key, knowledgeKey, previous: previousHolds ? previous : undefined, hadResult: last !== undefined && lastHolds });
 }
 
 /** What the front already read: the cache, and the last discovery when its fingerprint holds. */
@@ -106,6 +108,10 @@ export interface FrontState {
   root: string;
   location: string | null;
   stored: CacheData | null;
+  /** The stored analyses (RESULT_FILE), null when there were none or they were from other code. */
+  results: ResultData | null;
+  /** A stored analysis for this key whose discovery still held (then only some module changed). */
+  hadResult: boolean;
   key: string;
   knowledgeKey: string;
   previous: DiscoveryEntry | undefined;

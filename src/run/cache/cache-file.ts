@@ -17,6 +17,7 @@ import type { FsFingerprint } from "./fingerprint.js";
 
 const FORMAT = 1;
 const FILE_NAME = "scan-cache.v8";
+const RESULT_FILE = "scan-result.v8";
 /** Discoveries kept per cache folder (one per root and option set). */
 const DISCOVERIES = 4;
 
@@ -36,16 +37,31 @@ export interface DiscoveryEntry {
   entrypoints: FoundEntrypoint[];
   scoped: { files: string[]; excluded: Map<string, ExcludedKind> };
   resolver: ResolverSnapshot;
-  /** The whole analysis of the last run, valid while the fingerprint and every module's size and time hold. */
-  result?: StoredResult;
 }
 
-export interface StoredResult {
+/**
+ * The whole analysis of the last run per root and option set, in its own file (RESULT_FILE): a
+ * run where nothing changed reads only this, not the per-file facts (medusa: 45 MB of facts, whose
+ * deserialisation was most of a warm run).
+ */
+export interface StoredRun {
+  /** The discovery's fingerprint when the analysis was made. */
+  fingerprint: FsFingerprint;
+  project: Project;
+  entrypoints: FoundEntrypoint[];
+  /** How many files the discovery put in scope (for the progress display). */
+  scopedFiles: number;
   /** The configuration's library knowledge it was made with (JSON). */
   knowledge: string;
   /** Every module of the graph as it was read: [path, mtimeMs, size]. */
   modules: FsFingerprint["files"];
   data: AnalysisData;
+}
+
+export interface ResultData {
+  format: number;
+  code: string;
+  runs: Map<string, StoredRun>;
 }
 
 export interface CacheData {
@@ -78,8 +94,32 @@ export function readCache(location: string): CacheData | null {
 
 export function writeCache(location: string, data: CacheData): void {
   while (data.discoveries.size > DISCOVERIES) data.discoveries.delete(data.discoveries.keys().next().value!);
+  writeAtomically(location, FILE_NAME, data);
+}
+
+export function emptyResults(): ResultData {
+  return { format: FORMAT, code: codeFingerprint(), runs: new Map() };
+}
+
+export function readResults(location: string): ResultData | null {
+  let data: ResultData;
+  try {
+    data = deserialize(readFileSync(joinPath(location, RESULT_FILE))) as ResultData;
+  } catch {
+    return null;
+  }
+  if (data?.format !== FORMAT || data.code !== codeFingerprint() || !(data.runs instanceof Map)) return null;
+  return data;
+}
+
+export function writeResults(location: string, data: ResultData): void {
+  while (data.runs.size > DISCOVERIES) data.runs.delete(data.runs.keys().next().value!);
+  writeAtomically(location, RESULT_FILE, data);
+}
+
+function writeAtomically(location: string, name: string, data: unknown): void {
   mkdirSync(location, { recursive: true });
-  const file = joinPath(location, FILE_NAME);
+  const file = joinPath(location, name);
   const tmp = `${file}.${process.pid}-${threadId}.tmp`;
   writeFileSync(tmp, serialize(data));
   renameSync(tmp, file);

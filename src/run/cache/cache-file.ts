@@ -82,14 +82,8 @@ export function emptyCache(): CacheData {
 }
 
 export function readCache(location: string): CacheData | null {
-  let data: CacheData;
-  try {
-    data = deserialize(readFileSync(joinPath(location, FILE_NAME))) as CacheData;
-  } catch {
-    return null;
-  }
-  if (data?.format !== FORMAT || data.code !== codeFingerprint() || !(data.files instanceof Map) || !(data.discoveries instanceof Map)) return null;
-  return data;
+  const data = readOwn<CacheData>(location, FILE_NAME);
+  return data && data.files instanceof Map && data.discoveries instanceof Map ? data : null;
 }
 
 export function writeCache(location: string, data: CacheData): void {
@@ -102,14 +96,19 @@ export function emptyResults(): ResultData {
 }
 
 export function readResults(location: string): ResultData | null {
-  let data: ResultData;
+  const data = readOwn<ResultData>(location, RESULT_FILE);
+  return data && data.runs instanceof Map ? data : null;
+}
+
+/** A blob this build wrote (same format and code fingerprint), or null. */
+function readOwn<T extends { format: number; code: string }>(location: string, name: string): T | null {
+  let data: T;
   try {
-    data = deserialize(readFileSync(joinPath(location, RESULT_FILE))) as ResultData;
+    data = deserialize(readFileSync(joinPath(location, name))) as T;
   } catch {
     return null;
   }
-  if (data?.format !== FORMAT || data.code !== codeFingerprint() || !(data.runs instanceof Map)) return null;
-  return data;
+  return data?.format === FORMAT && data.code === codeFingerprint() ? data : null;
 }
 
 export function writeResults(location: string, data: ResultData): void {

@@ -1,6 +1,7 @@
 // The analysis itself, loaded by analysis-job.ts when the --cache cannot answer: discovery (or the
 // cached one), the graph, cycles, reach, rules and suppressions; then what the cache keeps of it.
 import { mkdirSync, statSync } from "node:fs";
+import { serialize } from "node:v8";
 import { buildGraph, parseOptionsOf } from "../graph/build.js";
 import { findCycles } from "../graph/cycles.js";
 import { deferredEntries } from "../graph/deferred-entries.js";
@@ -134,7 +135,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
         cacheData.discoveries.set(key, { fingerprint, project, entrypoints, scoped, resolver: recorded.snapshot() });
         if (results) {
           results.runs.delete(key);
-          results.runs.set(key, { fingerprint, project, entrypoints, scopedFiles: scoped.files.length, knowledge: knowledgeKey, modules, data });
+          results.runs.set(key, { fingerprint, project, entrypoints, scopedFiles: scoped.files.length, knowledge: knowledgeKey, modules, data: serialize(data) });
         }
       }
       writeCache(location, cacheData);

@@ -3,6 +3,7 @@
 // back plain data only: no syntax tree, no function (structured clone; Maps are fine). This front
 // answers a --cache run that nothing changed from the last run's analysis; only other runs load
 // the analysis itself (analysis-full.ts: the compiler, the graph, the rules).
+import { deserialize } from "node:v8";
 import type { GraphCycle } from "../graph/cycles.js";
 import type { DeferredEntry } from "../graph/deferred-entries.js";
 import type { ReachTree } from "../graph/reach.js";
@@ -87,14 +88,15 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
   const lastHolds = last !== undefined && last.knowledge === knowledgeKey && fingerprintHolds(last.fingerprint);
   // Nothing changed since the last run: its analysis is this run's (no parse, no rules).
   if (last && lastHolds && fingerprintHolds({ dirs: [], files: last.modules })) {
+    const data = deserialize(last.data) as AnalysisData;
     hooks.onDiscovered?.({ project: last.project, entrypoints: last.entrypoints });
     const files = last.scopedFiles;
-    const total = last.data.graph.files.length;
+    const total = data.graph.files.length;
     onProgress({ phase: "discover", done: files, total: files });
     onProgress({ phase: "parse", done: total, total });
     onProgress({ phase: "resolve", done: total, total });
     onProgress({ phase: "rules", done: RULE_IDS.length, total: RULE_IDS.length });
-    return { data: last.data };
+    return { data };
   }
   const stored = location ? readCache(location) : null;
   const previous = stored?.discoveries.get(key);

@@ -12,7 +12,6 @@ import type { FoundEntrypoint } from "../../project/entrypoints.js";
 import type { ExcludedKind } from "../../project/scope.js";
 import type { Project } from "../../project/types.js";
 import { joinPath } from "../../util/path.js";
-import type { AnalysisData } from "../analysis-job.js";
 import type { FsFingerprint } from "./fingerprint.js";
 
 const FORMAT = 1;
@@ -55,7 +54,8 @@ export interface StoredRun {
   knowledge: string;
   /** Every module of the graph as it was read: [path, mtimeMs, size]. */
   modules: FsFingerprint["files"];
-  data: AnalysisData;
+  /** The AnalysisData, V8-serialised on its own: deserialised only once the checks above hold. */
+  data: Uint8Array;
 }
 
 export interface ResultData {

@@ -51,7 +51,7 @@ export function addCommon(cmd: Command, spec: CommonSpec): Command {
     .option("--scope <scope>", "startup: leave out tests, stories, scripts and browser code the startup path does not import; all: scan every file", "startup");
   if (spec.color) cmd.option("--no-color", "no colours (NO_COLOR is honoured, FORCE_COLOR forces them)");
   cmd
-    .option("--cache", "reuse what the last --cache run learnt about unchanged files, and store this run's (in node_modules/.cache/startup-doctor)")
+    .option("--cache", "reuse what the last --cache run learnt about unchanged files, and store this run's (in node_modules/.cache/startup-doctor; on untrusted code see the README)")
     .option("--cache-location <dir>", "the folder --cache reads and writes")
     .option("--workers <n>", "parse workers (default: none below 4 CPU cores, else one per core but one; 0 parses on the analysis thread)");
   cmd.option("--no-progress", "no live progress on stderr (also off when CI is set or stderr is not a terminal)");

@@ -48,7 +48,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   const { root, location, stored, key, knowledgeKey, previous } = front;
   const results = location ? (front.results ?? emptyResults()) : null;
   const cacheData: CacheData | null = location ? (stored ?? emptyCache()) : null;
-  if (location) useCompilerCodeCache(location);
+  if (location) useCompilerCodeCache();
 
   const reads: { recorder: ReadRecorder | null } = { recorder: null };
   let walked: ReturnType<typeof walkFolders> | null = null;
@@ -78,7 +78,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   // Workers only for enough files to parse: with a warm cache, only the changed ones count.
   const toParse = parsedCache ? scoped.files.filter((f) => !parsedCache.lookup(f, parseOptionsOf(f, resolver.configFor(f)))).length : scoped.files.length;
   const enough = request.workersAsked ? toParse > 0 : toParse >= POOL_MIN_FILES;
-  let pool: ParsePool | undefined = request.workers > 0 && enough ? createParsePool(request.workers, { codeCache: location }) : undefined;
+  let pool: ParsePool | undefined = request.workers > 0 && enough ? createParsePool(request.workers, { codeCache: location !== null }) : undefined;
   let graph: ModuleGraph;
   try {
     graph = await buildGraph({ ...project, files: scoped.files }, resolver, {

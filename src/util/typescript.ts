@@ -1,23 +1,27 @@
 // The TypeScript compiler is loaded lazily through require: its ESM import costs 2-3x more, and
-// `--help` must not pay for it at all (design.md, habit 3). With --cache, V8's code cache for the
-// compiler is kept beside the scan cache: compiling its 9 MB of JavaScript is about half of its
-// load time (measured here: 0.70 s -> 0.30 s), the part a warm run with one changed file pays.
+// `--help` must not pay for it at all (design.md, habit 3). With --cache, the compiler is loaded
+// through V8's code cache: compiling its 9 MB of JavaScript is about half of its load time
+// (measured here: 0.70 s -> 0.30 s), the part a warm run with one changed file pays. That cache
+// lives in a private per-user folder, never in the --cache folder: V8 accepts code cached for any
+// script of the same length and runs it, so a repository that ships node_modules/.cache would
+// otherwise run its own code in place of the compiler (test/security/planted-code-cache).
 import { createHash } from "node:crypto";
 import { readFileSync, statSync, writeFileSync, renameSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Script } from "node:vm";
 import { threadId } from "node:worker_threads";
 import type * as TS from "typescript";
+import { privateDir } from "./private-dir.js";
 
 export type { TS };
 
 let loaded: typeof TS | undefined;
-let codeCacheDir: string | null = null;
+let codeCache = false;
 let pendingCodeCache: { script: Script; file: string } | null = null;
 
-/** Load the compiler through a V8 code cache kept in `dir` (the --cache folder). */
-export function useCompilerCodeCache(dir: string): void {
-  codeCacheDir = dir;
+/** Load the compiler through a V8 code cache (--cache), kept in this user's private folder. */
+export function useCompilerCodeCache(): void {
+  codeCache = true;
 }
 
 /**
@@ -53,7 +57,10 @@ export const COMPILER_MEMBERS = [
 ] as const;
 
 export function typescript(): typeof TS {
-  if (!loaded) loaded = fastView(codeCacheDir ? loadWithCodeCache(codeCacheDir) : (createRequire(import.meta.url)("typescript") as typeof TS));
+  if (!loaded) {
+    const dir = codeCache ? privateDir("startup-doctor-code") : null;
+    loaded = fastView(dir ? loadWithCodeCache(dir) : (createRequire(import.meta.url)("typescript") as typeof TS));
+  }
   return loaded;
 }
 
@@ -71,7 +78,7 @@ export function saveCompilerCodeCache(): void {
   const { script, file } = pendingCodeCache;
   pendingCodeCache = null;
   const tmp = `${file}.${process.pid}-${threadId}.tmp`;
-  writeFileSync(tmp, script.createCachedData());
+  writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
   renameSync(tmp, file);
 }
 

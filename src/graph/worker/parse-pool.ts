@@ -23,8 +23,8 @@ interface Slot {
 }
 
 export interface PoolOptions {
-  /** The --cache folder: workers load the compiler through its code cache. */
-  codeCache?: string | null;
+  /** --cache: workers load the compiler through the V8 code cache. */
+  codeCache?: boolean;
 }
 
 export function createParsePool(size: number, options: PoolOptions = {}): ParsePool {
@@ -40,7 +40,7 @@ export function createParsePool(size: number, options: PoolOptions = {}): ParseP
   };
   for (let i = 0; i < size; i++) {
     // The workers print nothing and read nothing from stdin; their output must not keep pipes open.
-    const worker = new Worker(url, { stdout: false, stderr: false, stdin: false, workerData: { codeCache: options.codeCache ?? null } });
+    const worker = new Worker(url, { stdout: false, stderr: false, stdin: false, workerData: { codeCache: options.codeCache === true } });
     const slot: Slot = { worker, pending: new Map() };
     worker.on("message", (reply: ParseReply) => {
       const waiting = slot.pending.get(reply.id);

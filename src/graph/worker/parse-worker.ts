@@ -7,8 +7,8 @@ import type { ParseReply, ParseRequest } from "./messages.js";
 
 const port = parentPort;
 if (!port) throw new Error("parse-worker runs as a worker thread");
-const { codeCache } = workerData as { codeCache: string | null };
-if (codeCache) useCompilerCodeCache(codeCache);
+const { codeCache } = workerData as { codeCache: boolean };
+if (codeCache) useCompilerCodeCache();
 // Load the compiler now, while the coordinator is still finding the project's files.
 typescript();
 port.on("message", (request: ParseRequest) => {

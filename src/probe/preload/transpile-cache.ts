@@ -1,28 +1,17 @@
 // A per-user cache of compiled files outside the project (the probe never writes into it):
 // transpileModule costs milliseconds per file, so a second probe of the same code reads its
 // output instead, and a run where every file hits never loads typescript. Like tsx's own cache
-// in the temp directory. Imports node: builtins only.
+// in the temp directory. Imports node: builtins and the builtins-only util/private-dir.ts.
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-let dir: string | null | undefined;
+import { privateDir } from "../../util/private-dir.js";
 
 /** The cache directory, if it is ours alone (a shared temp directory could be seeded by another user). */
 function cacheDir(): string | null {
-  if (dir !== undefined) return dir;
-  const uid = process.getuid?.() ?? 0;
   // The probe points TMPDIR at a private folder removed after each run (private-tmp.ts); the cache lives in the outer one.
-  const path = join(process.env.STARTUP_DOCTOR_OUTER_TMPDIR || tmpdir(), `startup-doctor-transpile-${uid}`);
-  try {
-    mkdirSync(path, { recursive: true, mode: 0o700 });
-    const stat = lstatSync(path);
-    dir = stat.isDirectory() && stat.uid === uid && (stat.mode & 0o077) === 0 ? path : null;
-  } catch {
-    dir = null;
-  }
-  return dir;
+  return privateDir("startup-doctor-transpile", process.env.STARTUP_DOCTOR_OUTER_TMPDIR || tmpdir());
 }
 
 export function cacheKey(parts: string[]): string {

@@ -41,10 +41,15 @@ async function runProbes(options: ProbeRunOptions, command: "probe" | "check"): 
   // Nothing of the analysis runs on this thread, so supervising them is never delayed by it.
   let probing: Promise<ReportProbe[]> | null = null;
   let refused: Error | null = null;
+  // One signal for the analysis: the caller's abort, or ours when there is nothing to probe.
   const stop = new AbortController();
-  const stopProbes = (): void => killAllProbes();
-  options.signal?.addEventListener("abort", stopProbes, { once: true });
-  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const stopProbes = (): void => {
+    killAllProbes();
+    stop.abort(options.signal?.reason);
+  };
+  if (options.signal?.aborted) stopProbes();
+  else options.signal?.addEventListener("abort", stopProbes, { once: true });
+  const signal = stop.signal;
   const start = ({ project, entrypoints }: Discovery): void => {
     const entries = entrypoints.map((e) => relativeTo(project.root, e.file));
     if (entries.length === 0) {

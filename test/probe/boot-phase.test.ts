@@ -12,6 +12,9 @@ test("an un-awaited bootstrap that rejects is a crash during boot, at the throwi
   assert.equal(probe.error?.message, "BOOT_FIXTURE_PORT must be a port number");
   assert.equal(probe.error?.file, "src/config.ts");
   assert.equal(probe.error?.line, 8);
+  // It never listened: nothing to say about a listen before the crash.
+  assert.equal(probe.readyBefore, undefined);
+  assert.match(probe.summary ?? "", /crashed during startup, after its entry evaluated/);
   assert.match(probe.output ?? "", /at async bootstrap/);
 });
 
@@ -98,6 +101,7 @@ test("a shorter grace window ends before the exit: ok", async () => {
   const { probe } = await probeFixture("boot-listen-then-exit", "server.mjs", { graceMs: 50 });
   assert.equal(probe.status, "ok");
   assert.equal(probe.ready?.by, "listening");
+  assert.equal(probe.readyBefore, undefined);
 });
 
 test("a setImmediate loop after evaluation is blocked during boot", async () => {

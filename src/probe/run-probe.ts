@@ -7,7 +7,8 @@ import type { RuntimeName } from "../report/types.js";
 import { killProbeTree, registerProbe, type LiveProbe } from "./kill-tree.js";
 import { OutputTail } from "./output-tail.js";
 import { createPrivateTmp } from "./private-tmp.js";
-import { ENV_BLOCK_MS, ENV_FD, ENV_MARKER, MAX_LINE, TOKEN_BYTES, type ProbeMessage, type WireOp } from "./preload/protocol.js";
+import { readStat } from "./proc-table.js";
+import { ENV_BLOCK_MS, ENV_FD, ENV_MARKER, ENV_PARENT, MAX_LINE, TOKEN_BYTES, type ProbeMessage, type WireOp } from "./preload/protocol.js";
 import { asSubreaper } from "./subreaper.js";
 import type { ChildRun } from "./types.js";
 import { startVerdict, step, type ProbeEvent, type ReadyMode } from "./verdict.js";
@@ -53,6 +54,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
     ...options.env,
     [ENV_FD]: "3",
     [ENV_MARKER]: marker,
+    [ENV_PARENT]: `${process.pid}:${readStat(process.pid)?.start ?? ""}`,
     [ENV_BLOCK_MS]: String(blockThresholdMs),
   };
   delete env.NODE_TEST_CONTEXT;

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { installBootEvents, captureSite, connectOps, framesOf } from "./boot-events.js";
 import { configureChannel, flush, readToken, send } from "./channel.js";
 import { installModuleEvents, reportError } from "./module-events.js";
-import { killDescendants, killOwnTree, parentGone } from "./orphan-guard.js";
+import { killDescendants, killOwnTree, parentFromEnv, parentGone } from "./orphan-guard.js";
 import { ENV_FD, ENV_MARKER } from "./protocol.js";
 import { wrapSource } from "./wrap-source.js";
 
@@ -62,7 +62,7 @@ function install(runtime: BunRuntime, fd: number): void {
   });
   installBootEvents(isOwnFrame);
   wrapBunServe(runtime, isOwnFrame);
-  const guard = { ppid, fd, marker: process.env[ENV_MARKER] ?? "" };
+  const guard = { ppid, fd, marker: process.env[ENV_MARKER] ?? "", parent: parentFromEnv() };
   // Bun cannot list its live handles (no async_hooks resources, getActiveResourcesInfo() is
   // empty): beats carry the connection work the net.Socket wrapper sees, and no handles.
   let lastOps = "";

@@ -10,7 +10,7 @@ import { trackHandles } from "./handles.js";
 import { installModuleEvents, moduleEnter, moduleExit, onEvaluated, reportError } from "./module-events.js";
 import { ENV_BLOCK_MS, ENV_FD, ENV_MARKER } from "./protocol.js";
 import type { HooksData } from "./hooks.js";
-import { killDescendants } from "./orphan-guard.js";
+import { killDescendants, parentFromEnv } from "./orphan-guard.js";
 import { useSequence } from "./sequence.js";
 
 // `--import` preloads also run inside the app's Workers (runtime-facts §4.8), and in processes
@@ -76,7 +76,7 @@ function install(fd: number): void {
     blockMs,
     sequence,
     token,
-    guard: { ppid, fd, marker: process.env[ENV_MARKER] ?? "" },
+    guard: { ppid, fd, marker: process.env[ENV_MARKER] ?? "", parent: parentFromEnv() },
   };
   register(new URL("./hooks.js", import.meta.url), { data });
   keepStdioBlocking();

@@ -2,22 +2,36 @@
 // a closed terminal, an app that killed it) the child kills its own tree. Runs from the hooks
 // thread under Node (it keeps running while the app's main thread is blocked), from an unref'd
 // timer under Bun.
-import { descendantsOf, listProcesses, processesWithEnv } from "./proc-table.js";
-import { ENV_MARKER } from "./protocol.js";
+import { descendantsOf, listProcesses, processesWithEnv, readStat } from "./proc-table.js";
+import { ENV_MARKER, ENV_PARENT } from "./protocol.js";
 
 export interface GuardData {
-  /** startup-doctor's pid as the child first saw it. */
+  /** The child's parent pid as it first saw it. */
   ppid: number;
   fd: number;
   marker: string;
+  /** startup-doctor as it told the child (ENV_PARENT): pid and start time. */
+  parent?: { pid: number; start: number };
+}
+
+/** startup-doctor's pid and start time from the child's environment, when it is there. */
+export function parentFromEnv(env: NodeJS.ProcessEnv = process.env): GuardData["parent"] {
+  // Both parts or nothing: without /proc the parent sends no start time, and the guard keeps to the ppid.
+  const match = /^(\d+):(\d+)$/.exec(env[ENV_PARENT] ?? "");
+  return match ? { pid: Number(match[1]), start: Number(match[2]) } : undefined;
 }
 
 /**
- * The parent died: the child was re-parented (to its subreaper or init). Not an EOF read on
- * fd 3: the child's end may be blocking, and a thread stuck in read() keeps the process from exiting.
+ * The parent died: the child was re-parented (to its subreaper or init), or the startup-doctor that
+ * started it is no longer there. The second covers a parent killed before the child first read its
+ * ppid (seen under load: the child recorded init as its parent and never noticed). Not an EOF read
+ * on fd 3: the child's end may be blocking, and a thread stuck in read() keeps the process from exiting.
  */
 export function parentGone(data: GuardData): boolean {
-  return process.ppid !== data.ppid;
+  if (process.ppid !== data.ppid) return true;
+  if (!data.parent) return false;
+  const stat = readStat(data.parent.pid);
+  return stat === null || stat.zombie || stat.start !== data.parent.start;
 }
 
 /**
@@ -25,25 +39,42 @@ export function parentGone(data: GuardData): boolean {
  * will not be once it is gone. The probe's contract is that nothing it started survives.
  */
 export function killDescendants(data: Pick<GuardData, "marker">): void {
-  const procs = listProcesses();
-  const pids = new Set<number>([...descendantsOf(process.pid, procs), ...(data.marker ? processesWithEnv(ENV_MARKER, data.marker, procs) : [])]);
-  pids.delete(process.pid);
-  for (const pid of pids) signal(pid);
+  for (const pid of stoppedTree(data.marker)) signal(pid, "SIGKILL");
 }
 
 /** SIGKILLs every descendant (the child is a subreaper when it can be: orphans stay its descendants), then its group and itself. */
 export function killOwnTree(data: GuardData): void {
-  const procs = listProcesses();
-  const pids = new Set<number>([...descendantsOf(process.pid, procs), ...(data.marker ? processesWithEnv(ENV_MARKER, data.marker, procs) : [])]);
-  pids.delete(process.pid);
-  for (const pid of pids) signal(pid);
-  signal(-process.pid);
-  signal(process.pid);
+  for (const pid of stoppedTree(data.marker)) signal(pid, "SIGKILL");
+  signal(-process.pid, "SIGKILL");
+  signal(process.pid, "SIGKILL");
 }
 
-function signal(pid: number): void {
+/**
+ * Every descendant and marked process, each SIGSTOPped as it is found, listed again until no new
+ * one appears. A single list-then-kill misses a process forked in between that called setsid
+ * (a daemon escaped to init that way, under load): a stopped process forks nothing, and the
+ * orphans of a stopped one stay this subreaper's descendants. The child itself is never stopped:
+ * it is the one doing this.
+ */
+function stoppedTree(marker: string): Set<number> {
+  const found = new Set<number>();
+  for (let round = 0; round < 20; round++) {
+    const procs = listProcesses();
+    let fresh = 0;
+    for (const pid of [...descendantsOf(process.pid, procs), ...(marker ? processesWithEnv(ENV_MARKER, marker, procs) : [])]) {
+      if (pid === process.pid || found.has(pid)) continue;
+      found.add(pid);
+      signal(pid, "SIGSTOP");
+      fresh++;
+    }
+    if (fresh === 0) break;
+  }
+  return found;
+}
+
+function signal(pid: number, name: "SIGKILL" | "SIGSTOP"): void {
   try {
-    process.kill(pid, "SIGKILL");
+    process.kill(pid, name);
   } catch {
     // Gone, or not our group.
   }

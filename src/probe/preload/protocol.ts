@@ -48,6 +48,8 @@ export type ProbeMessage =
 export const ENV_FD = "STARTUP_DOCTOR_FD";
 export const ENV_MARKER = "STARTUP_DOCTOR_PROBE";
 export const ENV_BLOCK_MS = "STARTUP_DOCTOR_BLOCK_MS";
+/** startup-doctor's own `pid:start-time`: the child can tell its parent died even before it first looked. */
+export const ENV_PARENT = "STARTUP_DOCTOR_PARENT";
 /** The token itself never travels in the environment (a grandchild could read /proc/PID/environ): the parent writes it on fd 3. */
 export const TOKEN_BYTES = 32;
 /** Longest line the parent accepts; longer ones are dropped without being kept. */

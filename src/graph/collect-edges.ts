@@ -27,7 +27,6 @@ export function collectImportSites(sf: TS.SourceFile, options: CollectOptions): 
   const metadataOnly = (locals: string[]): boolean =>
     elides && options.decoratorMetadata && locals.length > 0 && locals.every((l) => !(plainNames ??= collectValueNames(sf, false, importedNames(ts, sf), true)).has(l));
   const sites: ImportSite[] = [];
-  const lineStarts = sf.getLineStarts();
 
   const add = (node: TS.Node, specifierNode: TS.Expression, kind: ImportSite["kind"], extra: Partial<ImportSite> = {}): void => {
     if (!ts.isStringLiteralLike(specifierNode)) return;
@@ -40,7 +39,6 @@ export function collectImportSites(sf: TS.SourceFile, options: CollectOptions): 
       lazy: false,
       awaited: false,
       names: [],
-      code: lineTextAt(sf.text, lineStarts, pos.line),
       ...extra,
     });
   };
@@ -75,14 +73,6 @@ function importedNames(ts: typeof TS, sf: TS.SourceFile): Set<string> {
     else if (bindings) for (const element of bindings.elements) names.add(element.name.text);
   }
   return names;
-}
-
-/** The text of a 0-based line, trimmed, without splitting the whole file. */
-function lineTextAt(text: string, lineStarts: readonly number[], line: number): string {
-  const start = lineStarts[line];
-  if (start === undefined) return "";
-  // trim() also drops the line break itself.
-  return text.slice(start, line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length).trim();
 }
 
 /**

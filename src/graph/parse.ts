@@ -1,9 +1,9 @@
 // The single place where a source file is read and parsed (syntax only, no type check). Facts
 // are extracted in the same pass so that no syntax tree outlives its file.
-import { readFileSync } from "node:fs";
 import { isTypeScriptFile } from "../util/path.js";
 import { collectImportSites } from "./collect-edges.js";
 import { factExtractors } from "./facts/index.js";
+import { readSourceText } from "./read-source.js";
 import { typescript, type TS } from "./typescript.js";
 import type { ImportSite, ModuleFacts } from "./types.js";
 
@@ -22,25 +22,12 @@ export interface ParseOptions {
   strictNullChecks?: boolean;
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
 export function parseFile(file: string, options: ParseOptions): ParsedFile {
   const ts = typescript();
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    return empty(`cannot read file (${(error as NodeJS.ErrnoException).code ?? "error"}), skipped`);
-  }
-  if (bytes.includes(0)) return empty("binary file with a source extension, skipped");
-  let text: string;
-  let problem: string | undefined;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    text = bytes.toString("latin1");
-    problem = "not valid UTF-8; read as Latin-1";
-  }
+  const source = readSourceText(file);
+  if ("unreadable" in source) return empty(source.unreadable);
+  const { text } = source;
+  let problem = source.problem;
   // A file nested deeper than the parser's recursion (784 parentheses, 1,955 blocks) overflows the
   // stack: that file is skipped with a warning and the run goes on (issue 10 §3).
   let sf: TS.SourceFile;

@@ -17,8 +17,6 @@ export interface ImportSite {
   enclosingFunction?: string;
   /** Imported binding names that are used as values (empty for side-effect imports). */
   names: string[];
-  /** The trimmed source line. */
-  code: string;
   /** Kept only by emitted decorator metadata (`design:type` of a decorated member's annotation). */
   metadataOnly?: boolean;
 }

@@ -98,7 +98,7 @@ function toFinding(ctx: RuleContext, group: Site[], atStartup: Map<ClassFact, Co
     file: ctx.rel(file),
     line: start.at.line,
     column: start.at.column,
-    code: start.at.code,
+    code: ctx.lineText(file, start.at.line),
     message: `the constructor of ${cls.name} starts async work it neither awaits nor hands back: ${start.detail}${also}${when}${uncertain}`,
     chain: chains[0],
     ...(chains.length > 1 ? { chains } : {}),

@@ -21,7 +21,7 @@ export const importCaseMismatch = {
           file: ctx.rel(file),
           line: site.line,
           column: site.column,
-          code: site.code,
+          code: ctx.lineText(file, site.line),
           message: `'${site.specifier}' matches ${actual} only if case is ignored: it loads on macOS and Windows, and on Linux (containers, CI, production) loading ${ctx.rel(file)} throws ERR_MODULE_NOT_FOUND`,
           chain: [...(chain ?? []), { file: ctx.rel(file), line: site.line, note: `imports '${site.specifier}', on disk ${actual}` }],
           fix: `spell the import as the file is named on disk (${actual}); turn on forceConsistentCasingInFileNames so tsc catches the next one`,

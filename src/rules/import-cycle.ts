@@ -35,7 +35,7 @@ export const importCycle = {
           entrypoints,
           key: `import-cycle:${[...cycle.component].map(ctx.rel).sort().join(",")}`,
           docs: docsUrl("import-cycle"),
-          code: ctx.graph.modules.get(closing.from)?.sites.find((s) => s.line === closing.line)?.code,
+          code: ctx.graph.modules.get(closing.from)?.sites.some((s) => s.line === closing.line) ? ctx.lineText(closing.from, closing.line) : undefined,
         };
       });
   },

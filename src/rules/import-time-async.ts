@@ -58,7 +58,7 @@ function toFinding(ctx: RuleContext, group: Site[]): Finding {
     file: ctx.rel(file),
     line: start.at.line,
     column: start.at.column,
-    code: start.at.code,
+    code: ctx.lineText(file, start.at.line),
     message: `importing ${ctx.rel(file)} starts async work nobody awaits: ${start.detail}${also} (${loaded})${uncertain}`,
     chain: chains[0],
     ...(chains.length > 1 ? { chains } : {}),

@@ -80,7 +80,7 @@ function toFinding(ctx: RuleContext, file: string, read: EarlyRead, { members: c
     file: here,
     line: use.line,
     column: use.column,
-    code: use.code,
+    code: read.quoted ?? ctx.lineText(file, use.line),
     message,
     chain,
     fix: fixText(ctx, here, read, base, barrel, cut),

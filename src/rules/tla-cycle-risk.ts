@@ -26,7 +26,7 @@ export const tlaCycleRisk = {
         file: ctx.rel(file),
         line: first.line,
         column: first.column,
-        code: first.code,
+        code: ctx.lineText(file, first.line),
         message: `top-level await in a module of an import cycle (${shown}): the cycle's other members cannot finish evaluating until it settles, and if what it awaits needs one of them, startup hangs`,
         chain: loop.map((e) => ({ file: ctx.rel(e.from), line: e.line, note: `imports ${ctx.rel(e.to)}` })),
         fix: `move the await into an async start() that the entrypoint calls after its imports${closing ? `, or break the cycle at ${ctx.rel(closing.from)}:${closing.line}` : ""}`,

@@ -78,7 +78,7 @@ function deadlock(ctx: RuleContext, order: EvaluationOrder, file: string, wait: 
     file: ctx.rel(wait.file),
     line: wait.site.line,
     column: wait.site.column,
-    code: wait.site.code,
+    code: ctx.lineText(wait.file, wait.site.line),
     message: `startup deadlock: await import("${spec}") can never finish: ${via}, which is still evaluating (${state}). ${RUNTIME_NOTE}`,
     chain,
     fix: `move the import() into the request handler or function that needs it, so it runs after startup${breakAt ? `, or break the edge ${ctx.rel(breakAt.from)}:${breakAt.line} -> ${ctx.rel(breakAt.to)}` : ""}`,

@@ -1,6 +1,7 @@
 import type { GraphCycle } from "../graph/cycles.js";
 import type { KnowledgeIndex } from "../knowledge/match.js";
 import type { ReachTree } from "../graph/reach.js";
+import type { LineText } from "../graph/source-lines.js";
 import type { ModuleGraph } from "../graph/types.js";
 import type { ReportFinding, Severity } from "../report/types.js";
 
@@ -8,7 +9,7 @@ export type RuleId = "import-cycle" | "async-constructor" | "import-time-async" 
 
 export type Finding = ReportFinding & { rule: RuleId };
 
-/** Everything a rule may read. Rules are pure: no I/O, no printing. */
+/** Everything a rule may read. Rules are pure: no I/O but the quoted lines of lineText, no printing. */
 export interface RuleContext {
   root: string;
   graph: ModuleGraph;
@@ -21,6 +22,8 @@ export interface RuleContext {
   rel(file: string): string;
   /** Library knowledge in force: the built-in table plus the configuration's `knowledge` entries. */
   knowledge: KnowledgeIndex;
+  /** The trimmed source line a finding quotes (facts keep no source text). */
+  lineText: LineText;
 }
 
 export interface Rule {

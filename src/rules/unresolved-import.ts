@@ -27,7 +27,7 @@ export const unresolvedImport = {
           file: ctx.rel(file),
           line: site.line,
           column: site.column,
-          code: site.code,
+          code: ctx.lineText(file, site.line),
           message: `cannot resolve '${site.specifier}': no file provides it, so loading ${ctx.rel(file)} at startup throws ${esm ? "ERR_MODULE_NOT_FOUND (Cannot find module)" : "Cannot find module (MODULE_NOT_FOUND)"}`,
           chain: [...(chain ?? []), { file: ctx.rel(file), line: site.line, note: `${site.kind} import of '${site.specifier}': nothing there` }],
           fix: `point the import at an existing file (check the path, the extension and the tsconfig paths), or create the module; if a build step generates it, run that step before starting`,

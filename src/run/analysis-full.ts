@@ -8,6 +8,7 @@ import { deferredEntries } from "../graph/deferred-entries.js";
 import { eagerReach } from "../graph/reach.js";
 import { createRecordedResolver, emptyResolverSnapshot, type RecordedResolver } from "../graph/recorded-resolver.js";
 import { createResolver, type Resolver } from "../graph/resolve.js";
+import { createLineReader } from "../graph/source-lines.js";
 import type { ModuleGraph, ModuleNode } from "../graph/types.js";
 import { createParsePool, type ParsePool } from "../graph/worker/parse-pool.js";
 import { browserPackageDirs, filesRunByScripts, findEntrypoints, packagesOf, type FoundEntrypoint } from "../project/entrypoints.js";
@@ -104,7 +105,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   onProgress({ phase: "resolve", done: total, total });
 
   const rel = (file: string): string => relativeTo(project.root, file);
-  const ctx: RuleContext = { root: project.root, graph, cycles, entrypoints: startup, reach, rel, knowledge: compileKnowledge(request.knowledge) };
+  const ctx: RuleContext = { root: project.root, graph, cycles, entrypoints: startup, reach, rel, knowledge: compileKnowledge(request.knowledge), lineText: createLineReader() };
   const ruled = runRules(ctx, (done, all) => onProgress({ phase: "rules", done, total: all }));
   const { findings, ...inline } = suppressInline(ruled, graph, rel, new Set(RULE_IDS));
   const excluded = countExcluded(scoped.excluded, (f) => graph.modules.has(f));

@@ -86,13 +86,13 @@ export function bodyStarts(env: AsyncWorkEnv, file: string, body: BodyFacts, own
   for (const call of body.libraryCalls ?? []) {
     const library = matchLibraryCall(graph, file, call, env.knowledge);
     if (!library) continue;
-    const at = { line: call.line, column: call.column, code: call.code };
+    const at = { line: call.line, column: call.column };
     found.push({ file, at, kind: "library", detail: library.detail, label: library.api, via: [], library, root: { file, line: at.line, column: at.column } });
   }
   for (const s of body.starts) {
     // A known library call (`client.connect()` of redis) says more than its shape.
     if (found.some((f) => f.at.line === s.line && f.at.column === s.column)) continue;
-    found.push({ file, at: { line: s.line, column: s.column, code: s.code }, kind: s.kind, detail: `${s.detail} ${startVerb(s.kind)}`, label: s.detail, via: [], root: { file, line: s.line, column: s.column } });
+    found.push({ file, at: { line: s.line, column: s.column }, kind: s.kind, detail: `${s.detail} ${startVerb(s.kind)}`, label: s.detail, via: [], root: { file, line: s.line, column: s.column } });
   }
   for (const call of body.calls) {
     if (call.use === "void" || call.use === "then") continue; // already a direct start
@@ -101,7 +101,7 @@ export function bodyStarts(env: AsyncWorkEnv, file: string, body: BodyFacts, own
     if (!target) continue;
     const key = `${target.file}\0${target.name}\0${target.line}`;
     if (seen.has(key)) continue;
-    const at = { line: call.line, column: call.column, code: call.code };
+    const at = { line: call.line, column: call.column };
     const label = labelOf(call);
     if ("body" in target && target.async) {
       if (call.use !== "floating" || call.isNew) continue;

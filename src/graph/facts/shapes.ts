@@ -1,11 +1,9 @@
-// The serialisable facts the startup rules read. No syntax nodes survive the parse: only names,
-// lines and the quoted code.
+// The serialisable facts the startup rules read. No syntax nodes survive the parse: only names and
+// positions (a finding quotes its line through RuleContext.lineText).
 
 export interface Where {
   line: number;
   column: number;
-  /** The trimmed source line. */
-  code: string;
 }
 
 /** What a call's callee looks like, syntactically. */

@@ -9,13 +9,11 @@ export interface FactContext {
   emit?: EmitFacts;
 }
 
-/** Where a node starts, with its source line quoted, read from the file's line starts. */
-export function whereIn(sf: TS.SourceFile): (node: TS.Node) => { line: number; column: number; code: string } {
-  const starts = sf.getLineStarts();
+/** Where a node starts (1-based line and column). */
+export function whereIn(sf: TS.SourceFile): (node: TS.Node) => { line: number; column: number } {
   return (node) => {
     const pos = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    const end = pos.line + 1 < starts.length ? starts[pos.line + 1] : sf.text.length;
-    return { line: pos.line + 1, column: pos.character + 1, code: sf.text.slice(starts[pos.line], end).trim() };
+    return { line: pos.line + 1, column: pos.character + 1 };
   };
 }
 

@@ -23,6 +23,8 @@ export interface EarlyRead {
   style: ExportStyle;
   /** The module format tsc writes for the reading file, when known. */
   emitFormat?: "esm" | "commonjs";
+  /** "" when a require() capture's line holds no import site to quote (else the use's line is quoted). */
+  quoted?: "";
   /**
    * tsc's CommonJS output keeps each `import` where it is written; esbuild (tsx) hoists it. When
    * the declaration comes before the import that closes the cycle, only the hoisting runs crash:
@@ -105,11 +107,11 @@ function captureRead(graph: ModuleGraph, file: string, component: ReadonlySet<st
   const state = stateOf(declared, style, wholeObject);
   if (!state) return null;
   const line = binding.line ?? 1;
-  const code = graph.modules.get(file)?.sites.find((s) => s.specifier === binding.specifier && s.line === line)?.code ?? "";
-  const base = { binding, declared, timing: chain[chain.length - 1], chain, state, style };
+  const quoted = graph.modules.get(file)?.sites.some((s) => s.specifier === binding.specifier && s.line === line) ? {} : { quoted: "" as const };
+  const base = { binding, declared, timing: chain[chain.length - 1], chain, state, style, ...quoted };
   if (state === "tdz") {
     // tsx's CommonJS exports are getters: destructuring reads the binding at once.
-    const use: ImportUse = { line, column: 1, code, local: binding.local, how: "read" };
+    const use: ImportUse = { line, column: 1, local: binding.local, how: "read" };
     return { ...base, use, crash: crashOf("tdz", use, declared.name)!, capture: { line } };
   }
   const probe = (u: ImportUse): string | null => (wholeObject && u.member === undefined ? null : crashOf(state === "empty-object" && u.member ? "undefined" : state, u, declared.name));
@@ -120,7 +122,7 @@ function captureRead(graph: ModuleGraph, file: string, component: ReadonlySet<st
   }
   const later = scope.laterUses?.find((u) => u.local === binding.local && probe(u) !== null);
   if (!later) return null;
-  const use: ImportUse = { line, column: 1, code, local: binding.local, how: "read" };
+  const use: ImportUse = { line, column: 1, local: binding.local, how: "read" };
   return { ...base, use, crash: probe(later)!, capture: { line, later } };
 }
 

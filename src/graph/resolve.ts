@@ -145,7 +145,10 @@ export function createResolver(project: Project): Resolver {
     if (fromWorkspace) return { target: fromWorkspace, external: false, unresolved: false };
     const { options, cache } = cacheFor(config);
     const mode = site.kind === "require" ? ts.ModuleKind.CommonJS : site.kind === "dynamic" ? ts.ModuleKind.ESNext : undefined;
-    const result = ts.resolveModuleName(spec, fromFile, options, host, cache, undefined, mode as TS.ResolutionMode);
+    // A relative specifier's answer is already kept per directory by the memo above; the compiler's
+    // cache would keep it again, with every path it tried (7 of 163 MB at 10k synthetic modules).
+    const shared = spec.startsWith(".") ? undefined : cache;
+    const result = ts.resolveModuleName(spec, fromFile, options, host, shared, undefined, mode as TS.ResolutionMode);
     const resolved = result.resolvedModule;
     if (resolved) {
       const real = resolved.isExternalLibraryImport ? toProjectFileIfWorkspace(toPosix(host.realpath!(resolved.resolvedFileName))) : null;

@@ -111,7 +111,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   const excluded = countExcluded(scoped.excluded, (f) => graph.modules.has(f));
   const rules = ruleRegistry.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, docs: docsUrl(r.id) }));
   const suppressed = inline.suppressed.length > 0 ? { suppressed: summariseSuppressed(inline.suppressed) } : {};
-  const data: AnalysisData = { project, graph: withoutFacts(graph), cycles, entrypoints, findings, inline, ...suppressed, rules, startup, reach, deferred, excluded, ...(request.knowledge ? { knowledge: request.knowledge } : {}) };
+  const data: AnalysisData = { project, graph: withoutModules(graph), cycles, entrypoints, findings, inline, ...suppressed, rules, startup, reach, deferred, excluded, ...(request.knowledge ? { knowledge: request.knowledge } : {}) };
 
   if (!cacheData || !location || !parsedCache) return { data };
   const recorded = "snapshot" in resolver ? resolver : null;
@@ -179,8 +179,8 @@ function isDirectory(path: string): boolean {
   }
 }
 
-function withoutFacts(graph: ModuleGraph): ModuleGraph {
-  const modules = new Map<string, ModuleNode>();
-  for (const [file, node] of graph.modules) modules.set(file, { ...node, facts: {} });
-  return { ...graph, modules };
+// Only the rules read the modules (their sites and facts); the reports read files, edges and
+// warnings. Sending the modules too cost a 100k-module scan 0.7 GB at its peak.
+function withoutModules(graph: ModuleGraph): ModuleGraph {
+  return { ...graph, modules: new Map<string, ModuleNode>() };
 }

@@ -38,7 +38,7 @@ export interface AnalysisRequest {
   cache?: { location: string | null };
 }
 
-/** What the caller gets back. Module facts stay behind: only the rules read them. */
+/** What the caller gets back. The modules (sites and facts) stay behind: only the rules read them. */
 export interface AnalysisData {
   project: Project;
   graph: ModuleGraph;

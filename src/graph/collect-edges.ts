@@ -3,7 +3,7 @@
 // an import whose bindings are used only as types, unless verbatimModuleSyntax keeps it.
 import type { ImportSite } from "./types.js";
 import { typescript, type TS } from "./typescript.js";
-import { collectValueNames } from "./value-names.js";
+import { collectValueNames, type ValueNames } from "./value-names.js";
 import { findStartupFunctions, functionNameOf, isImmediatelyInvoked, isModuleLevelFunction } from "./startup-functions.js";
 
 export interface CollectOptions {
@@ -19,13 +19,12 @@ export function collectImportSites(sf: TS.SourceFile, options: CollectOptions): 
   const ts = typescript();
   const elides = options.isTypeScript && !options.verbatim;
   // Walked on first need only (barrels never ask), and only for the names this file imports.
-  let valueNames: Set<string> | undefined;
-  const used = (local: string): boolean => !elides || (valueNames ??= collectValueNames(sf, options.decoratorMetadata, importedNames(ts, sf))).has(local);
+  let valueNames: ValueNames | undefined;
+  const names = (): ValueNames => (valueNames ??= collectValueNames(sf, options.decoratorMetadata, importedNames(ts, sf)));
+  const used = (local: string): boolean => !elides || names().values.has(local);
   // With emitDecoratorMetadata, names that only a decorated annotation uses: tsc emits an eager
   // `__metadata("design:type", X)` read for them right after the class (runtime-facts §6.3).
-  let plainNames: Set<string> | undefined;
-  const metadataOnly = (locals: string[]): boolean =>
-    elides && options.decoratorMetadata && locals.length > 0 && locals.every((l) => !(plainNames ??= collectValueNames(sf, false, importedNames(ts, sf), true)).has(l));
+  const metadataOnly = (locals: string[]): boolean => elides && options.decoratorMetadata && locals.length > 0 && locals.every((l) => !names().plain.has(l));
   const sites: ImportSite[] = [];
 
   const add = (node: TS.Node, specifierNode: TS.Expression, kind: ImportSite["kind"], extra: Partial<ImportSite> = {}): void => {

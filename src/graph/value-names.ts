@@ -3,19 +3,26 @@
 // shadowed name as used keeps the edge, which errs towards reporting, never towards missing.
 import { typescript, type TS } from "./typescript.js";
 
+export interface ValueNames {
+  /** The wanted names used as values, counting the reads tsc's decorator metadata emits. */
+  values: Set<string>;
+  /** The wanted names the code itself uses as values (for `metadataOnly`: the rest only metadata reads). */
+  plain: Set<string>;
+}
+
 /**
- * With `wanted` (the file's imported names), only those are collected, and the walk stops as
- * soon as every one of them is known to be used as a value.
+ * Which of `wanted` (the file's imported names) are used as values, in one walk that stops as
+ * soon as the code itself uses every one of them. Decorator metadata is read from the classes the
+ * walk meets: a decorated class is never inside what the walk skips (types, `declare`, imports).
  */
-export function collectValueNames(sf: TS.SourceFile, decoratorMetadata: boolean, wanted?: ReadonlySet<string>, tscElision = decoratorMetadata): Set<string> {
+export function collectValueNames(sf: TS.SourceFile, decoratorMetadata: boolean, wanted: ReadonlySet<string>): ValueNames {
   const ts = typescript();
-  const all = new Set<string>();
-  if (decoratorMetadata) addDecoratorMetadataNames(ts, sf, all);
-  const names = wanted ? new Set([...wanted].filter((n) => all.has(n))) : all;
-  let missing = wanted ? wanted.size - names.size : Infinity;
+  const plain = new Set<string>();
+  const metadata = new Set<string>();
+  let missing = wanted.size;
   const add = (name: string): void => {
-    if (wanted && (!wanted.has(name) || names.has(name))) return;
-    names.add(name);
+    if (!wanted.has(name) || plain.has(name)) return;
+    plain.add(name);
     missing--;
   };
   const stack: TS.Node[] = [...sf.statements];
@@ -27,13 +34,14 @@ export function collectValueNames(sf: TS.SourceFile, decoratorMetadata: boolean,
     if (isTypeOnlySubtree(ts, node)) {
       // tsc keeps an import used in a computed key of a type (`{ [KEY]: string }`); esbuild drops
       // it. emitDecoratorMetadata says tsc builds this project (esbuild ignores metadata).
-      if (tscElision) for (const name of computedKeyNames(ts, node)) add(name);
+      if (decoratorMetadata) for (const name of computedKeyNames(ts, node)) add(name);
       continue;
     }
     if (ts.isIdentifier(node)) {
-      if ((!wanted || wanted.has(node.text)) && !isNonReferenceName(ts, node)) add(node.text);
+      if (wanted.has(node.text) && !isNonReferenceName(ts, node)) add(node.text);
       continue;
     }
+    if (decoratorMetadata && ts.isClassLike(node)) addDecoratorMetadataNames(ts, node, metadata);
     if (ts.isShorthandPropertyAssignment(node)) add(node.name.text);
     if (ts.isExportAssignment(node) && ts.isIdentifier(node.expression)) add(node.expression.text);
     // `export { X }` keeps X alive under isolatedModules/esbuild semantics.
@@ -44,7 +52,9 @@ export function collectValueNames(sf: TS.SourceFile, decoratorMetadata: boolean,
     if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) continue;
     ts.forEachChild(node, push);
   }
-  return names;
+  const values = new Set(plain);
+  for (const name of metadata) if (wanted.has(name)) values.add(name);
+  return { values, plain };
 }
 
 /** Root identifiers of computed property names inside a type subtree. */
@@ -95,7 +105,7 @@ function isNonReferenceName(ts: typeof TS, node: TS.Identifier): boolean {
  * With emitDecoratorMetadata, tsc emits `design:type`/`design:paramtypes` for decorated classes,
  * turning the class names in those type annotations into runtime references (NestJS, TypeORM).
  */
-function addDecoratorMetadataNames(ts: typeof TS, sf: TS.SourceFile, names: Set<string>): void {
+function addDecoratorMetadataNames(ts: typeof TS, node: TS.ClassLikeDeclaration, names: Set<string>): void {
   const addType = (type: TS.TypeNode | undefined): void => {
     if (type && ts.isTypeReferenceNode(type)) {
       let name: TS.EntityName = type.typeName;
@@ -103,24 +113,15 @@ function addDecoratorMetadataNames(ts: typeof TS, sf: TS.SourceFile, names: Set<
       names.add(name.text);
     }
   };
-  const hasDecorators = (node: TS.Node): boolean => ts.canHaveDecorators(node) && (ts.getDecorators(node)?.length ?? 0) > 0;
-  const stack: TS.Node[] = [...sf.statements];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (ts.isClassLike(node)) {
-      const classDecorated = hasDecorators(node);
-      for (const member of node.members) {
-        if (ts.isConstructorDeclaration(member) && classDecorated) member.parameters.forEach((p) => addType(p.type));
-        if (!hasDecorators(member) && !(ts.isFunctionLike(member) && member.parameters.some(hasDecorators))) continue;
-        if (ts.isPropertyDeclaration(member) || ts.isGetAccessor(member)) addType(member.type);
-        if (ts.isMethodDeclaration(member) || ts.isSetAccessor(member) || ts.isConstructorDeclaration(member)) {
-          member.parameters.forEach((p) => addType(p.type));
-          if (ts.isMethodDeclaration(member)) addType(member.type);
-        }
-      }
+  const hasDecorators = (n: TS.Node): boolean => ts.canHaveDecorators(n) && (ts.getDecorators(n)?.length ?? 0) > 0;
+  const classDecorated = hasDecorators(node);
+  for (const member of node.members) {
+    if (ts.isConstructorDeclaration(member) && classDecorated) member.parameters.forEach((p) => addType(p.type));
+    if (!hasDecorators(member) && !(ts.isFunctionLike(member) && member.parameters.some(hasDecorators))) continue;
+    if (ts.isPropertyDeclaration(member) || ts.isGetAccessor(member)) addType(member.type);
+    if (ts.isMethodDeclaration(member) || ts.isSetAccessor(member) || ts.isConstructorDeclaration(member)) {
+      member.parameters.forEach((p) => addType(p.type));
+      if (ts.isMethodDeclaration(member)) addType(member.type);
     }
-    ts.forEachChild(node, (child) => {
-      stack.push(child);
-    });
   }
 }

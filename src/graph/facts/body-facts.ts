@@ -3,7 +3,7 @@
 import { typescript, type TS } from "../typescript.js";
 import { CHAIN_METHODS, calleeOf, isAwaitedOrReturned, useOf } from "./call-use.js";
 import { libraryCallOf } from "./library-calls.js";
-import { walkRunNow } from "./run-now.js";
+import { walkRunNow, type RunNowFrame } from "./run-now.js";
 import type { BodyFacts, CallFact, StartFact, StartKind, Where } from "./shapes.js";
 
 // Timers, fetch and the APIs of known packages are library knowledge (src/knowledge), matched
@@ -18,8 +18,14 @@ export function emptyBody(): BodyFacts {
 }
 
 export function summariseBody(roots: readonly TS.Node[], where: WhereOf, into: BodyFacts = emptyBody()): BodyFacts {
+  walkRunNow(roots, bodyVisitor(where, into));
+  return into;
+}
+
+/** What summariseBody does at each node, for a walk that collects other facts too (module-scope). */
+export function bodyVisitor(where: WhereOf, into: BodyFacts): (frame: RunNowFrame) => void {
   const ts = typescript();
-  walkRunNow(roots, ({ node, detached }) => {
+  return ({ node, detached }) => {
     if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
     const at = where(node);
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
@@ -37,8 +43,7 @@ export function summariseBody(roots: readonly TS.Node[], where: WhereOf, into: B
     const call: CallFact = { ...at, callee, isNew: ts.isNewExpression(node), use };
     into.calls.push(call);
     if (!detached && !call.isNew && isAwaitedOrReturned(node)) into.awaitedCalls.push(call);
-  });
-  return into;
+  };
 }
 
 function startOf(ts: typeof TS, node: TS.CallExpression | TS.NewExpression, use: string): Pick<StartFact, "kind" | "detail"> | null {

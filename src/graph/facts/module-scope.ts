@@ -4,7 +4,7 @@
 // use in code that runs later: a stale CommonJS capture crashes there.
 import { typescript, type TS } from "../typescript.js";
 import { functionNameOf } from "../startup-functions.js";
-import { summariseBody, type WhereOf } from "./body-facts.js";
+import { bodyVisitor, emptyBody, type WhereOf } from "./body-facts.js";
 import { collectBindings } from "./bindings.js";
 import { metadataReads } from "./metadata-reads.js";
 import { moduleLibraryValues } from "./library-calls.js";
@@ -23,7 +23,12 @@ export const moduleScope: FactExtractor<ModuleScopeFacts> = {
     const topLevelAwaits: Where[] = [];
     const uses: ImportUse[] = [];
     const seenNow = new Set<TS.Node>();
-    walkRunNow(sf.statements, ({ node, detached, inDecorator }) => {
+    // One walk of the code that runs at import: the body's calls and starts, and the uses here.
+    const body = emptyBody();
+    const visitBody = bodyVisitor(where, body);
+    walkRunNow(sf.statements, (frame) => {
+      visitBody(frame);
+      const { node, detached, inDecorator } = frame;
       if (!detached && (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier))) topLevelAwaits.push(where(node));
       if (emit?.decoratorMetadata && ts.isClassLike(node)) {
         for (const read of metadataReads(ts, node, emit.strictNullChecks === true)) {
@@ -41,7 +46,7 @@ export const moduleScope: FactExtractor<ModuleScopeFacts> = {
     });
     const laterUses = requireLaterUses(ts, sf, imported, seenNow, where);
     return {
-      body: summariseBody(sf.statements, where),
+      body,
       topLevelAwaits,
       uses,
       commonjs: !ts.isExternalModule(sf) && /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(sf.text),

@@ -53,7 +53,7 @@ export function addCommon(cmd: Command, spec: CommonSpec): Command {
   cmd
     .option("--cache", "reuse what the last --cache run learnt about unchanged files, and store this run's (in node_modules/.cache/startup-doctor; on untrusted code see the README)")
     .option("--cache-location <dir>", "the folder --cache reads and writes")
-    .option("--workers <n>", "parse workers (default: none below 4 CPU cores, else one per core but one; 0 parses on the analysis thread)");
+    .option("--workers <n>", "parse workers (default: 2 on 2-3 CPU cores from 10,000 files, one per core but one from 4 cores and 500 files; 0 parses on the analysis thread)");
   cmd.option("--no-progress", "no live progress on stderr (also off when CI is set or stderr is not a terminal)");
   // Only commands that report findings take --rule.
   if (spec.baseline) cmd.option("--rule <id=severity>", "set a rule's severity: off, info, warn, warning, error (repeatable; wins over the config)", collect, []);

@@ -28,12 +28,7 @@ import { statFiles, walkFolders, type FsFingerprint } from "./cache/fingerprint.
 import { createParsedCache, type RunParsedCache } from "./cache/parsed-cache.js";
 import { recordCompilerReads, type ReadRecorder } from "./cache/record-reads.js";
 import type { AnalysisData, AnalysisHooks, AnalysisOutcome, AnalysisRequest, FrontState } from "./analysis-job.js";
-
-/**
- * Below this many files to parse, workers cost more than they save: each loads the compiler and
- * warms its JIT up again (the first thousand files parse at about a third of the steady speed).
- */
-const POOL_MIN_FILES = 500;
+import { minPoolFiles } from "./default-workers.js";
 
 interface Discovered {
   project: Project;
@@ -78,7 +73,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
 
   // Workers only for enough files to parse: with a warm cache, only the changed ones count.
   const toParse = parsedCache ? scoped.files.filter((f) => !parsedCache.lookup(f, parseOptionsOf(f, resolver.configFor(f)))).length : scoped.files.length;
-  const enough = request.workersAsked ? toParse > 0 : toParse >= POOL_MIN_FILES;
+  const enough = request.workersAsked ? toParse > 0 : toParse >= minPoolFiles();
   let pool: ParsePool | undefined = request.workers > 0 && enough ? createParsePool(request.workers, { codeCache: location !== null }) : undefined;
   let graph: ModuleGraph;
   try {

@@ -28,7 +28,7 @@ export interface AnalyzeOptions {
   cache?: boolean;
   /** --cache-location: the cache folder (default node_modules/.cache/startup-doctor in the project). */
   cacheLocation?: string;
-  /** Parse workers (default: none below 4 cores, else one per core but one); 0 parses on the analysis worker. */
+  /** Parse workers (default: see default-workers.ts); 0 parses on the analysis worker. */
   workers?: number;
   /** Stops the analysis (its worker is terminated); analyze() then rejects with the signal's reason. */
   signal?: AbortSignal;

@@ -67,7 +67,8 @@ test("an aborted signal stops the analysis: analyze rejects with the signal's re
   await assert.rejects(analyze({ dir: fixture("graph", "barrel-cycle"), signal: AbortSignal.abort(reason) }), (error: unknown) => error === reason);
 });
 
-test("parse workers by default: none below 4 cores (measured slower on 2), then one per core but one", async () => {
-  const { defaultWorkers } = await import("../../src/run/default-workers.js");
-  assert.deepEqual([1, 2, 3, 4, 8, 16].map((cores) => defaultWorkers(cores)), [0, 0, 0, 3, 7, 15]);
+test("parse workers by default: none on one core, two on 2-3 cores from 10,000 files (measured slower below), one per core but one from 4 cores and 500 files", async () => {
+  const { defaultWorkers, minPoolFiles } = await import("../../src/run/default-workers.js");
+  assert.deepEqual([1, 2, 3, 4, 8, 16].map((cores) => defaultWorkers(cores)), [0, 2, 2, 3, 7, 15]);
+  assert.deepEqual([1, 2, 3, 4, 8].map((cores) => minPoolFiles(cores)), [10_000, 10_000, 10_000, 500, 500]);
 });

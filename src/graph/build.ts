@@ -43,8 +43,9 @@ export async function buildGraph(project: Project, resolver: Resolver, options: 
   const cache = options.cache;
 
   const intern = createInterner();
-  const accept = (file: string, tsconfig: string | null, parsed: ParsedFile): void => {
-    intern(parsed);
+  // Facts from the cache were decoded into strings of their own already: only new ones are shared.
+  const accept = (file: string, tsconfig: string | null, parsed: ParsedFile, fresh: boolean): void => {
+    if (fresh) intern(parsed);
     const rel = relativeTo(project.root, file);
     if (parsed.problem) warnings.push({ file: rel, message: parsed.problem });
     for (const e of parsed.syntaxErrors) warnings.push({ file: rel, line: e.line, message: `syntax error: ${e.message} (edges kept)` });
@@ -71,6 +72,7 @@ export async function buildGraph(project: Project, resolver: Resolver, options: 
       const file = queue.pop()!;
       const { parse, tsconfig } = optionsFor(file);
       let parsed = cache?.lookup(file, parse);
+      const fresh = !parsed;
       if (!parsed) {
         // A copy, as a worker's or the cache's facts are: objects built from one shape per layout,
         // arrays without the slack of push(), strings that hold nothing of the file (a third less
@@ -78,7 +80,7 @@ export async function buildGraph(project: Project, resolver: Resolver, options: 
         parsed = structuredClone(parseFile(file, parse));
         cache?.store(file, parse, parsed);
       }
-      accept(file, tsconfig, parsed);
+      accept(file, tsconfig, parsed, fresh);
     }
   }
   for (const w of resolver.warnings) warnings.push({ file: w.file ? relativeTo(project.root, w.file) : undefined, message: w.message });
@@ -124,7 +126,7 @@ function parseOnPool(
   pool: ParsePool,
   queue: string[],
   optionsFor: (file: string) => { parse: ParseOptions; tsconfig: string | null },
-  accept: (file: string, tsconfig: string | null, parsed: ParsedFile) => void,
+  accept: (file: string, tsconfig: string | null, parsed: ParsedFile, fresh: boolean) => void,
   cache: ParsedCache | undefined,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -140,7 +142,7 @@ function parseOnPool(
         const { parse, tsconfig } = optionsFor(file);
         const cached = cache?.lookup(file, parse);
         if (cached) {
-          accept(file, tsconfig, cached);
+          accept(file, tsconfig, cached, false);
           continue;
         }
         active++;
@@ -149,7 +151,7 @@ function parseOnPool(
           if (failed) return;
           try {
             cache?.store(file, parse, parsed);
-            accept(file, tsconfig, parsed);
+            accept(file, tsconfig, parsed, true);
             pump();
           } catch (error) {
             fail(error);

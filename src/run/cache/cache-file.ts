@@ -1,6 +1,7 @@
 // The --cache file: one V8-serialised blob per cache folder (structured data, Maps included),
 // read once at the start and rewritten, atomically, only when the run learnt something. A cache
-// from another version of the code, or one that does not read back, is ignored, never an error.
+// from another version of the code, one not sealed with this user's key (cache-seal.ts), or one
+// that does not read back, is ignored, never an error.
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,7 @@ import type { FoundEntrypoint } from "../../project/entrypoints.js";
 import type { ExcludedKind } from "../../project/scope.js";
 import type { Project } from "../../project/types.js";
 import { joinPath } from "../../util/path.js";
+import { cacheKey, seal, unseal } from "./cache-seal.js";
 import type { FsFingerprint } from "./fingerprint.js";
 
 const FORMAT = 1;
@@ -102,9 +104,13 @@ export function readResults(location: string): ResultData | null {
 
 /** A blob this build wrote (same format and code fingerprint), or null. */
 function readOwn<T extends { format: number; code: string }>(location: string, name: string): T | null {
+  const key = cacheKey();
+  if (!key) return null;
   let data: T;
   try {
-    data = deserialize(readFileSync(joinPath(location, name))) as T;
+    const payload = unseal(readFileSync(joinPath(location, name)), key);
+    if (!payload) return null;
+    data = deserialize(payload) as T;
   } catch {
     return null;
   }
@@ -117,10 +123,12 @@ export function writeResults(location: string, data: ResultData): void {
 }
 
 function writeAtomically(location: string, name: string, data: unknown): void {
+  const key = cacheKey();
+  if (!key) return;
   mkdirSync(location, { recursive: true });
   const file = joinPath(location, name);
   const tmp = `${file}.${process.pid}-${threadId}.tmp`;
-  writeFileSync(tmp, serialize(data));
+  writeFileSync(tmp, seal(serialize(data), key));
   renameSync(tmp, file);
 }
 

@@ -12,7 +12,7 @@ import { privateDir } from "../../util/private-dir.js";
 
 const MAGIC = Buffer.from("SDC1");
 const MAC_BYTES = 32;
-export const CACHE_KEY_ENV = "STARTUP_DOCTOR_CACHE_KEY";
+const CACHE_KEY_ENV = "STARTUP_DOCTOR_CACHE_KEY";
 
 let key: Buffer | null | undefined;
 

@@ -1,4 +1,5 @@
 // Parses V8 stack text into frames, and finds the first one in the project's own code.
+import { existsSync } from "node:fs";
 import { toAbsolute, toReportPath } from "./paths.js";
 
 export interface Frame {
@@ -30,9 +31,22 @@ export function parseStack(stack: string): Frame[] {
   return frames;
 }
 
-/** Project code: not Node internals, not dependencies, not startup-doctor's preload. */
+/**
+ * Project code: not Node internals, not dependencies, not startup-doctor's preload, and a file
+ * that exists. A dependency's published source map can name a path that leaves the package and
+ * lands in the project (typeorm's maps name `../../src/driver/...`): that is no place to send
+ * anyone, so the next frame, the project's call into the dependency, is the one named.
+ */
 export function isUserFrame(frame: Frame, preloadDir: string): boolean {
-  return frame.file.startsWith("/") && !frame.file.includes("/node_modules/") && !frame.file.startsWith(preloadDir);
+  return frame.file.startsWith("/") && !frame.file.includes("/node_modules/") && !frame.file.startsWith(preloadDir) && exists(frame.file);
+}
+
+const existing = new Map<string, boolean>();
+
+function exists(file: string): boolean {
+  let known = existing.get(file);
+  if (known === undefined) existing.set(file, (known = existsSync(file)));
+  return known;
 }
 
 export function firstUserFrame(frames: Frame[], preloadDir: string): Frame | null {

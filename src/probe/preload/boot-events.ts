@@ -15,6 +15,8 @@ export interface Attempts {
   count: number;
   /** The latest attempt's call stack, formatted only when reported. */
   site: { stack?: string };
+  /** The first attempt's: a retry from inside a library still leads back to the project's call. */
+  first: { stack?: string };
   /** performance.now() when the latest attempt closed without connecting; null once one connected. */
   failedAt: number | null;
 }
@@ -62,7 +64,8 @@ export function installBootEvents(isOwnFrame: (line: string) => boolean): void {
         seen.count++;
         seen.site = captureSite();
       } else if (connectAttempts.size < MAX_TARGETS) {
-        seen = { count: 1, site: captureSite(), failedAt: null };
+        const site = captureSite();
+        seen = { count: 1, site, first: site, failedAt: null };
         connectAttempts.set(target, seen);
       }
       if (seen) {
@@ -85,6 +88,12 @@ export function installBootEvents(isOwnFrame: (line: string) => boolean): void {
   };
 }
 
+/** The latest attempt's frames, and the first attempt's as its origin once they differ. */
+export function attemptFrames(attempts: Attempts, isOwnFrame: (line: string) => boolean): { stack: string[]; origin?: string[] } {
+  const stack = framesOf(attempts.site.stack ?? "", isOwnFrame);
+  return attempts.first === attempts.site ? { stack } : { stack, origin: framesOf(attempts.first.stack ?? "", isOwnFrame) };
+}
+
 /** Targets whose latest attempt failed within the retry window: what a retry loop is waiting for. */
 export function failingTargets(): Array<[string, Attempts]> {
   const now = performance.now();
@@ -100,10 +109,10 @@ export function connectOps(isOwnFrame: (line: string) => boolean): WireOp[] {
     if (!target || running.has(target)) continue;
     running.add(target);
     const attempts = connectAttempts.get(target);
-    ops.push({ kind: "connect", target, attempts: attempts?.count ?? 1, stack: framesOf(attempts?.site.stack ?? "", isOwnFrame) });
+    ops.push({ kind: "connect", target, attempts: attempts?.count ?? 1, ...(attempts ? attemptFrames(attempts, isOwnFrame) : { stack: [] }) });
   }
   for (const [target, attempts] of failingTargets()) {
-    if (!running.has(target)) ops.push({ kind: "connect", target, attempts: attempts.count, failing: true, stack: framesOf(attempts.site.stack ?? "", isOwnFrame) });
+    if (!running.has(target)) ops.push({ kind: "connect", target, attempts: attempts.count, failing: true, ...attemptFrames(attempts, isOwnFrame) });
   }
   return ops;
 }

@@ -1,7 +1,9 @@
 // Records where each resource that can keep the loop alive was created, as why-is-node-running
 // does, but source-mapped and inheriting the origin along triggerAsyncId (runtime-facts §4.10).
 import { createHook } from "node:async_hooks";
-import { CONNECT_TARGET, LISTEN_SITE, connectAttempts, failingTargets, framesOf } from "./boot-events.js";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { CONNECT_TARGET, LISTEN_SITE, attemptFrames, connectAttempts, failingTargets, framesOf } from "./boot-events.js";
 import type { WireHandle, WireOp } from "./protocol.js";
 
 interface Tracked {
@@ -135,7 +137,7 @@ function snapshot(isOwnFrame: (line: string) => boolean): Snapshot {
   const connecting = new Set(ops.filter((op) => op.kind === "connect").map((op) => op.target));
   for (const [target, attempts] of failingTargets()) {
     if (connecting.has(target)) continue;
-    ops.push({ kind: "connect", target, attempts: attempts.count, failing: true, stack: framesOf(attempts.site.stack ?? "", isOwnFrame) });
+    ops.push({ kind: "connect", target, attempts: attempts.count, failing: true, ...attemptFrames(attempts, isOwnFrame) });
   }
   return { handles, ops };
 }
@@ -153,8 +155,7 @@ function inFlight(id: number, entry: Tracked, resource: object, isOwnFrame: (lin
       if (!owner?.connecting) return null;
       const target = ((owner as Record<symbol, unknown>)[CONNECT_TARGET] as string | undefined) ?? connectTarget(id) ?? "?";
       const attempts = connectAttempts.get(target);
-      const stack = attempts ? framesOf(attempts.site.stack ?? "", isOwnFrame) : originFrames(id, isOwnFrame);
-      return attempts ? { kind: "connect", target, attempts: attempts.count, stack } : { kind: "connect", target, stack };
+      return attempts ? { kind: "connect", target, attempts: attempts.count, ...attemptFrames(attempts, isOwnFrame) } : { kind: "connect", target, stack: originFrames(id, isOwnFrame) };
     }
     case "timer": {
       const timer = resource as { _repeat?: number | null; _idleTimeout?: number };
@@ -288,5 +289,26 @@ function ancestorFrames(trigger: number, isOwnFrame: (line: string) => boolean):
 
 
 function isUserFrame(frame: string): boolean {
-  return !frame.includes("node:") && !frame.includes("/node_modules/") && !frame.includes("(<anonymous>)");
+  return !frame.includes("node:") && !frame.includes("/node_modules/") && !frame.includes("(<anonymous>)") && frameFileExists(frame);
+}
+
+// A dependency's source map can name a file that leaves the package (typeorm's `../../src/...`):
+// a frame in a file that does not exist is not the project's (stack-frames.ts, isUserFrame).
+const FRAME_FILE = /\((.+):\d+:\d+\)$|^\s*at (?:async )?(.+):\d+:\d+$/;
+const existing = new Map<string, boolean>();
+
+function frameFileExists(frame: string): boolean {
+  const match = FRAME_FILE.exec(frame);
+  const raw = match?.[1] ?? match?.[2];
+  if (!raw) return true;
+  let known = existing.get(raw);
+  if (known === undefined) {
+    try {
+      known = existsSync(raw.startsWith("file://") ? fileURLToPath(raw) : raw);
+    } catch {
+      known = true;
+    }
+    existing.set(raw, known);
+  }
+  return known;
 }

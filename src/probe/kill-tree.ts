@@ -52,10 +52,14 @@ function record(): void {
 
 function remember(probe: LiveProbe, watched: Watched, procs: ProcInfo[]): void {
   const byPid = new Map(procs.map((proc) => [proc.pid, proc]));
-  if (watched.links.size === 0 && byPid.has(probe.pid)) for (const link of stdioLinks(probe.pid)) watched.links.add(link);
-  for (const pid of descendantsOf(probe.pid, procs)) watched.seen.set(pid, byPid.get(pid)?.start ?? 0);
-  // Descendants of already recorded processes whose parent link to the child broke.
-  for (const pid of [...watched.seen.keys()]) {
+  if (childIsOurs(probe, watched, byPid)) {
+    if (watched.links.size === 0 && byPid.has(probe.pid)) for (const link of stdioLinks(probe.pid)) watched.links.add(link);
+    for (const pid of descendantsOf(probe.pid, procs)) watched.seen.set(pid, byPid.get(pid)?.start ?? 0);
+  }
+  // Descendants of already recorded processes whose parent link to the child broke (and only of
+  // the very process recorded: an exited one's pid may belong to someone else by now).
+  for (const [pid, start] of [...watched.seen]) {
+    if (byPid.get(pid)?.start !== start) continue;
     for (const child of descendantsOf(pid, procs)) if (!watched.seen.has(child)) watched.seen.set(child, byPid.get(child)?.start ?? 0);
   }
 }
@@ -97,17 +101,30 @@ function targetsOf(probe: LiveProbe, watched: Watched): Target[] {
   const procs = listProcesses();
   remember(probe, watched, procs);
   const byPid = new Map(procs.map((proc) => [proc.pid, proc]));
+  const ours = childIsOurs(probe, watched, byPid);
   const later = procs.filter((proc) => proc.start >= watched.start && proc.pid !== process.pid);
   const pids = new Set<number>([
-    ...descendantsOf(probe.pid, procs),
+    ...(ours ? descendantsOf(probe.pid, procs) : []),
     ...processesWithEnv(ENV_MARKER, probe.marker, later),
     ...processesHolding(watched.links, later),
   ]);
   for (const [pid, start] of watched.seen) if (byPid.get(pid)?.start === start) pids.add(pid);
   pids.delete(process.pid);
-  const targets: Target[] = [{ group: probe.pid }];
+  // The kernel keeps a group's id from reuse while the group has members; once it is empty, a new
+  // process may take the pid and lead a group of its own (pid_max is 32768 in many containers).
+  const targets: Target[] = ours || !byPid.has(probe.pid) ? [{ group: probe.pid }] : [];
   for (const pid of pids) targets.push({ pid });
   return targets;
+}
+
+/**
+ * The probe's pid still names the child it was registered with. Once the child has exited its pid
+ * can be reused (seen: a test's own `node` child SIGKILLed as a probe's descendant), and nothing
+ * under a reused pid is ours. An unknown start time (the child gone before registration) is trusted.
+ */
+function childIsOurs(probe: LiveProbe, watched: Watched, byPid: Map<number, ProcInfo>): boolean {
+  const now = byPid.get(probe.pid);
+  return watched.start === 0 || (now !== undefined && now.start === watched.start);
 }
 
 function signal(target: Target, name: NodeJS.Signals): void {

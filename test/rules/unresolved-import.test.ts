@@ -38,6 +38,6 @@ test("JSON imports resolve; assets, type-only, lazy and off-path misses stay rea
 
 test("Node agrees: starting the entry throws ERR_MODULE_NOT_FOUND", () => {
   const r = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: dir, encoding: "utf8", timeout: 30_000 });
-  assert.equal(r.status, 1);
+  assert.equal(r.status, 1, `signal ${r.signal}, error ${r.error?.message}, stderr ${r.stderr}`);
   assert.match(r.stderr, /ERR_MODULE_NOT_FOUND/);
 });

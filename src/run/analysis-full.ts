@@ -30,6 +30,8 @@ import { recordCompilerReads, type ReadRecorder } from "./cache/record-reads.js"
 import type { AnalysisData, AnalysisHooks, AnalysisOutcome, AnalysisRequest, FrontState } from "./analysis-job.js";
 import { minPoolFiles } from "./default-workers.js";
 
+const CACHE_REFUSED = "--cache: no private folder can keep the key that seals the cache (tried $XDG_CACHE_HOME or ~/.cache, then the temp directory), so nothing was cached; set STARTUP_DOCTOR_CACHE_KEY or make one of them writable";
+
 interface Discovered {
   project: Project;
   entrypoints: FoundEntrypoint[];
@@ -106,7 +108,8 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   const excluded = countExcluded(scoped.excluded, (f) => graph.modules.has(f));
   const rules = ruleRegistry.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, docs: docsUrl(r.id) }));
   const suppressed = inline.suppressed.length > 0 ? { suppressed: summariseSuppressed(inline.suppressed) } : {};
-  const data: AnalysisData = { project, graph: withoutModules(graph), cycles, entrypoints, findings, inline, ...suppressed, rules, startup, reach, deferred, excluded, ...(request.knowledge ? { knowledge: request.knowledge } : {}) };
+  const reported = front.cacheRefused ? { ...project, warnings: [...project.warnings, { message: CACHE_REFUSED }] } : project;
+  const data: AnalysisData = { project: reported, graph: withoutModules(graph), cycles, entrypoints, findings, inline, ...suppressed, rules, startup, reach, deferred, excluded, ...(request.knowledge ? { knowledge: request.knowledge } : {}) };
 
   if (!cacheData || !location || !parsedCache) return { data };
   const recorded = "snapshot" in resolver ? resolver : null;

@@ -18,6 +18,7 @@ import { RULE_IDS } from "../config/rule-ids.js";
 import type { Finding } from "../rules/types.js";
 import { resolvePath } from "../util/path.js";
 import { defaultCacheLocation, readCache, readResults, type CacheData, type DiscoveryEntry, type ResultData } from "./cache/cache-file.js";
+import { cacheKey } from "./cache/cache-seal.js";
 import { fingerprintHolds } from "./cache/fingerprint.js";
 import type { AnalysisProgress } from "./progress-events.js";
 
@@ -80,7 +81,9 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
   const { onProgress } = hooks;
   onProgress({ phase: "discover", done: 0, total: 0 });
   const root = resolvePath(request.dir);
-  const location = request.cache ? (request.cache.location ?? defaultCacheLocation(root)) : null;
+  // Without a key to seal it with (cache-seal.ts), a cache is neither read nor written: said once.
+  const sealable = request.cache !== undefined && cacheKey() !== null;
+  const location = request.cache && sealable ? (request.cache.location ?? defaultCacheLocation(root)) : null;
   const key = JSON.stringify([root, request.tsconfig ?? null, request.entries ?? [], request.scope]);
   const knowledgeKey = JSON.stringify(request.knowledge ?? []);
   const results = location ? readResults(location) : null;
@@ -102,13 +105,15 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
   const previous = stored?.discoveries.get(key);
   const previousHolds = previous !== undefined && fingerprintHolds(previous.fingerprint);
   const { analyseFully } = await import("./analysis-full.js");
-  return analyseFully(request, hooks, { root, location, stored, results, key, knowledgeKey, previous: previousHolds ? previous : undefined, hadResult: last !== undefined && lastHolds });
+  return analyseFully(request, hooks, { root, location, cacheRefused: request.cache !== undefined && !sealable, stored, results, key, knowledgeKey, previous: previousHolds ? previous : undefined, hadResult: last !== undefined && lastHolds });
 }
 
 /** What the front already read: the cache, and the last discovery when its fingerprint holds. */
 export interface FrontState {
   root: string;
   location: string | null;
+  /** --cache was asked for, but no private folder could keep the key that seals it. */
+  cacheRefused: boolean;
   stored: CacheData | null;
   /** The stored analyses (RESULT_FILE), null when there were none or they were from other code. */
   results: ResultData | null;

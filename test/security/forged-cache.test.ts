@@ -3,7 +3,7 @@
 // forged to hide every finding, with the right content hashes and sealed with another key, change
 // nothing. The forgery is first shown to work against the key it was sealed with.
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { deserialize, serialize } from "node:v8";
 import { after, test } from "node:test";
@@ -51,4 +51,23 @@ test("cache blobs sealed with another key are ignored: forged facts hide no find
   writeFileSync(`${folder}/scan-cache.v8`, serialize(data));
   rmSync(`${folder}/scan-result.v8`, { force: true });
   assert.deepEqual(findings(project, attacker), honest);
+});
+
+test("with no private folder for the key, --cache writes nothing and says so in one warning", () => {
+  const project = `${work}/keyless`;
+  cpSync(fixture("rules", "import-time-async/module-scope"), project, { recursive: true });
+  writeFileSync(`${work}/a-file`, "");
+  // Every place the key could be kept lies under a regular file: no folder can be made there.
+  const nowhere = { XDG_CACHE_HOME: `${work}/a-file/cache`, HOME: `${work}/a-file`, TMPDIR: `${work}/a-file`, STARTUP_DOCTOR_CACHE_KEY: "" };
+  const scan = (env: Record<string, string>): ReportV1 => JSON.parse(runCli(["scan", project, "--cache", "--format", "json"], { env }).stdout) as ReportV1;
+  const refused = (r: ReportV1): string[] => (r.warnings ?? []).map((w) => w.message).filter((m) => m.startsWith("--cache:"));
+
+  const keyless = scan(nowhere);
+  assert.equal(refused(keyless).length, 1, JSON.stringify(keyless.warnings));
+  assert.equal(existsSync(`${project}/node_modules/.cache`), false);
+  assert.equal(keyless.findings.length, 8);
+
+  const keyed = scan({ XDG_CACHE_HOME: `${work}/home-cache`, STARTUP_DOCTOR_CACHE_KEY: "" });
+  assert.deepEqual(refused(keyed), []);
+  assert.equal(existsSync(`${project}/node_modules/.cache/startup-doctor/scan-cache.v8`), true);
 });

@@ -46,7 +46,9 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   const { root, location, stored, key, knowledgeKey, previous } = front;
   const results = location ? (front.results ?? emptyResults()) : null;
   const cacheData: CacheData | null = location ? (stored ?? emptyCache()) : null;
-  if (location) useCompilerCodeCache();
+  // The compiler's compiled code is the tool's, not the project's: every run reads it from, and a
+  // first run leaves it in, this user's private folder (util/typescript.ts).
+  useCompilerCodeCache();
 
   const reads: { recorder: ReadRecorder | null } = { recorder: null };
   let walked: ReturnType<typeof walkFolders> | null = null;
@@ -76,7 +78,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   // Workers only for enough files to parse: with a warm cache, only the changed ones count.
   const toParse = parsedCache ? scoped.files.filter((f) => !parsedCache.lookup(f, parseOptionsOf(f, resolver.configFor(f)))).length : scoped.files.length;
   const enough = request.workersAsked ? toParse > 0 : toParse >= minPoolFiles();
-  let pool: ParsePool | undefined = request.workers > 0 && enough ? createParsePool(request.workers, { codeCache: location !== null }) : undefined;
+  let pool: ParsePool | undefined = request.workers > 0 && enough ? createParsePool(request.workers, { codeCache: true }) : undefined;
   let graph: ModuleGraph;
   try {
     graph = await buildGraph({ ...project, files: scoped.files }, resolver, {
@@ -111,7 +113,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   const reported = front.cacheRefused ? { ...project, warnings: [...project.warnings, { message: CACHE_REFUSED }] } : project;
   const data: AnalysisData = { project: reported, graph: withoutModules(graph), cycles, entrypoints, findings, inline, ...suppressed, rules, startup, reach, deferred, excluded, ...(request.knowledge ? { knowledge: request.knowledge } : {}) };
 
-  if (!cacheData || !location || !parsedCache) return { data };
+  if (!cacheData || !location || !parsedCache) return { data, persist: saveCompilerCodeCache };
   const recorded = "snapshot" in resolver ? resolver : null;
   const learnt = parsedCache.misses > 0 || !discovered.reused || recorded?.missed === true || !front.hadResult;
   return {

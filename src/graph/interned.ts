@@ -3,10 +3,15 @@
 // of a 100k-module scan stayed in memory that way. Facts are given strings of their own, one copy
 // per distinct string across the run (class and import names repeat from file to file).
 
-/** Replaces, in place, every string in a tree of plain objects and arrays by the run's copy. */
+/**
+ * Replaces, in place, every string in a tree of plain objects, arrays and Maps by the run's copy,
+ * and every empty array by one frozen empty array: two thirds of the facts' arrays are empty (42
+ * per module on the synthetic projects, 44 on typeorm's src), a tenth of a module's memory.
+ */
 export type Interner = <T>(value: T) => T;
 
 const SLICE_MIN = 13;
+const EMPTY: readonly never[] = Object.freeze([]);
 
 export function createInterner(): Interner {
   const table = new Map<string, string>();
@@ -23,7 +28,13 @@ export function createInterner(): Interner {
     if (typeof value === "string") return own(value);
     if (value === null || typeof value !== "object") return value;
     if (Array.isArray(value)) {
+      if (value.length === 0) return EMPTY;
       for (let i = 0; i < value.length; i++) value[i] = visit(value[i]);
+    } else if (value instanceof Map) {
+      // A Map keeps the key object it was first given: the entries are put back under the run's copies.
+      const entries = [...value];
+      value.clear();
+      for (const [k, v] of entries) value.set(visit(k), visit(v));
     } else {
       const record = value as Record<string, unknown>;
       for (const key of Object.keys(record)) record[key] = visit(record[key]);

@@ -128,10 +128,10 @@ function originOf(graph: ModuleGraph, file: string, root: string, steps: ChainSt
     if (depth > 3) return null;
     const declared = resolveLocal(graph, file, root);
     if (!declared || declared.kind === "namespace") return null;
-    const value: LibraryValue | undefined = moduleScopeOf(graph, declared.file)?.libraryValues?.[declared.name];
+    const value: LibraryValue | undefined = moduleScopeOf(graph, declared.file)?.libraryValues?.get(declared.name);
     return value ? originOf(graph, declared.file, value.root, [...value.steps, ...steps], depth + 1) : null;
   }
-  if (decls.locals[root]) return null;
+  if (decls.locals.has(root)) return null;
   return { kind: "global", name: root, path: [root], steps };
 }
 

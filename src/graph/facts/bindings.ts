@@ -19,15 +19,15 @@ function computeBindings(sf: TS.SourceFile): Bindings {
   const imports: ImportBinding[] = [];
   const exports: ExportFact[] = [];
   const starExports: string[] = [];
-  const locals: Record<string, LocalKind> = {};
-  const cjs: CommonJsExports = { replacedAt: null, assignedAt: {} };
+  const locals = new Map<string, LocalKind>();
+  const cjs: CommonJsExports = { replacedAt: null, assignedAt: new Map() };
   const lineOf = (node: TS.Node): number => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
   const isExported = (node: TS.Node): boolean => ts.getModifiers(node as TS.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
   const isDefault = (node: TS.Node): boolean => ts.getModifiers(node as TS.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
-  const localLines: Record<string, number> = {};
+  const localLines = new Map<string, number>();
   const declare = (node: TS.Node, name: string, kind: LocalKind): void => {
-    locals[name] = kind;
-    localLines[name] ??= lineOf(node);
+    locals.set(name, kind);
+    if (!localLines.has(name)) localLines.set(name, lineOf(node));
     if (isExported(node)) exports.push({ exported: isDefault(node) ? "default" : name, local: name });
   };
 
@@ -61,7 +61,7 @@ function computeBindings(sf: TS.SourceFile): Bindings {
     } else if (ts.isExportAssignment(s) && !s.isExportEquals) {
       if (ts.isIdentifier(s.expression)) exports.push({ exported: "default", local: s.expression.text });
       else {
-        locals.default = "default-expression";
+        locals.set("default", "default-expression");
         exports.push({ exported: "default", local: "default" });
       }
     } else if (ts.isFunctionDeclaration(s) && s.body) {
@@ -83,7 +83,7 @@ function computeBindings(sf: TS.SourceFile): Bindings {
       commonJsExport(ts, s.expression, exports, cjs, lineOf(s));
     }
   }
-  const commonjs = cjs.replacedAt !== null || Object.keys(cjs.assignedAt).length > 0;
+  const commonjs = cjs.replacedAt !== null || cjs.assignedAt.size > 0;
   return { imports, exports, starExports, locals, localLines, ...(commonjs ? { commonjsExports: cjs } : {}) };
 }
 
@@ -133,7 +133,7 @@ function commonJsExport(ts: typeof TS, e: TS.Expression, exports: ExportFact[], 
   }
   const m = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
   if (!m) return;
-  cjs.assignedAt[m[1]] ??= line;
+  if (!cjs.assignedAt.has(m[1])) cjs.assignedAt.set(m[1], line);
   if (ts.isIdentifier(e.right)) exports.push({ exported: m[1], local: e.right.text });
 }
 

@@ -25,8 +25,11 @@ export function summariseBody(roots: readonly TS.Node[], where: WhereOf, into: B
 /** What summariseBody does at each node, for a walk that collects other facts too (module-scope). */
 export function bodyVisitor(where: WhereOf, into: BodyFacts): (frame: RunNowFrame) => void {
   const ts = typescript();
+  // The file is the same for every node a visitor sees: found once, on its first call.
+  let sf: TS.SourceFile | undefined;
   return ({ node, detached }) => {
     if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
+    sf ??= node.getSourceFile();
     const at = where(node);
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const arg = node.arguments[0];
@@ -37,7 +40,7 @@ export function bodyVisitor(where: WhereOf, into: BodyFacts): (frame: RunNowFram
     const callee = calleeOf(node.expression);
     const start = startOf(ts, node, use);
     if (start) into.starts.push({ ...at, ...start });
-    const library = libraryCallOf(node, at, use);
+    const library = libraryCallOf(node, at, use, sf);
     if (library) into.libraryCalls.push(library);
     if (!callee) return;
     const call: CallFact = { ...at, callee, isNew: ts.isNewExpression(node), use };

@@ -35,6 +35,9 @@ function computeFlow(sf: TS.SourceFile): FileFlow {
   const imported = new Set(collectBindings(sf).imports.map((b) => b.local));
   const flow: FileFlow = { imported, values: new Map(), calledOn: new Map() };
   const stack: TS.Node[] = [sf];
+  const push = (child: TS.Node): void => {
+    stack.push(child);
+  };
   const pending: Array<{ name: string; init: TS.Expression }> = [];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -52,9 +55,7 @@ function computeFlow(sf: TS.SourceFile): FileFlow {
         set.add(node.expression.name.text);
       }
     }
-    ts.forEachChild(node, (child) => {
-      stack.push(child);
-    });
+    ts.forEachChild(node, push);
   }
   // Source order, so that a value built from an earlier one (`kafka.producer()`) is substituted.
   pending.sort((a, b) => a.init.pos - b.init.pos);
@@ -79,9 +80,9 @@ function isLibraryRoot(root: string, flow: FileFlow): boolean {
 }
 
 /** The library call this call or `new` expression makes, or null when its root cannot be a package. */
-export function libraryCallOf(node: TS.CallExpression | TS.NewExpression, at: Where, use: CallUse): LibraryCallFact | null {
+/** `sf`: the node's file (getSourceFile() climbs the whole parent chain, for every call of a body). */
+export function libraryCallOf(node: TS.CallExpression | TS.NewExpression, at: Where, use: CallUse, sf: TS.SourceFile = node.getSourceFile()): LibraryCallFact | null {
   const ts = typescript();
-  const sf = node.getSourceFile();
   const flow = flowOf(sf);
   const chain = chainOf(ts, node, flow);
   if (!chain || !isLibraryRoot(chain.root, flow)) return null;
@@ -95,16 +96,16 @@ export function libraryCallOf(node: TS.CallExpression | TS.NewExpression, at: Wh
 }
 
 /** Module-level `const x = <library value>` of a file, for other modules that import x. */
-export function moduleLibraryValues(sf: TS.SourceFile): Record<string, LibraryValue> {
+export function moduleLibraryValues(sf: TS.SourceFile): Map<string, LibraryValue> {
   const ts = typescript();
   const flow = flowOf(sf);
-  const out: Record<string, LibraryValue> = {};
+  const out = new Map<string, LibraryValue>();
   for (const s of sf.statements) {
     if (!ts.isVariableStatement(s)) continue;
     for (const d of s.declarationList.declarations) {
       if (!ts.isIdentifier(d.name)) continue;
       const value = flow.values.get(d.name.text);
-      if (value) out[d.name.text] = value;
+      if (value) out.set(d.name.text, value);
     }
   }
   return out;

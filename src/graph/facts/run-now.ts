@@ -12,21 +12,49 @@ export interface RunNowFrame {
   inDecorator: boolean;
 }
 
+/**
+ * `visit` gets one frame object, refilled for each node: read it, do not keep it. Nodes and their
+ * two flags sit on parallel stacks, and children go straight onto them: a frame object and a
+ * children array per node were most of a body walk's cost (measured on 100k synthetic modules).
+ */
 export function walkRunNow(roots: readonly TS.Node[], visit: (frame: RunNowFrame) => void): void {
   const ts = typescript();
-  const stack: RunNowFrame[] = [];
-  for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i], detached: false, inDecorator: false });
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    const { node } = frame;
+  const nodes: TS.Node[] = [];
+  const flags: number[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) {
+    nodes.push(roots[i]);
+    flags.push(0);
+  }
+  const frame: RunNowFrame = { node: roots[0], detached: false, inDecorator: false };
+  let childFlags = 0;
+  const pushChild = (child: TS.Node): void => {
+    nodes.push(child);
+    flags.push(childFlags);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const flag = flags.pop()!;
     if (skipsEntirely(ts, node)) continue;
+    frame.node = node;
+    frame.detached = (flag & DETACHED) !== 0;
+    frame.inDecorator = (flag & IN_DECORATOR) !== 0;
     visit(frame);
-    const children = childrenThatRunNow(ts, node);
-    const detachedChild = frame.detached || (ts.isFunctionLike(node) && isImmediatelyInvoked(node) && !isAwaitedCall(ts, node));
-    const inDecorator = frame.inDecorator || ts.isDecorator(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], detached: detachedChild, inDecorator });
+    const functionLike = ts.isFunctionLike(node);
+    const invoked = functionLike && isImmediatelyInvoked(node);
+    childFlags = flag | (invoked && !isAwaitedCall(ts, node) ? DETACHED : 0) | (ts.isDecorator(node) ? IN_DECORATOR : 0);
+    const first = nodes.length;
+    pushChildrenThatRunNow(ts, node, functionLike, invoked, pushChild);
+    // Pushed in source order; the stack pops the last first, so the segment is reversed.
+    for (let a = first, b = nodes.length - 1; a < b; a++, b--) {
+      const n = nodes[a];
+      nodes[a] = nodes[b];
+      nodes[b] = n;
+    }
   }
 }
+
+const DETACHED = 1;
+const IN_DECORATOR = 2;
 
 function skipsEntirely(ts: typeof TS, node: TS.Node): boolean {
   if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return true;
@@ -37,35 +65,30 @@ function skipsEntirely(ts: typeof TS, node: TS.Node): boolean {
   return ts.canHaveModifiers(node) && (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false);
 }
 
-function childrenThatRunNow(ts: typeof TS, node: TS.Node): TS.Node[] {
-  if (ts.isFunctionDeclaration(node)) return [];
-  if (ts.isFunctionLike(node)) {
-    if (!isImmediatelyInvoked(node)) return [];
+/** The children of `node` that run when it runs, in source order (all have the same flags). */
+function pushChildrenThatRunNow(ts: typeof TS, node: TS.Node, functionLike: boolean, invoked: boolean, push: (child: TS.Node) => void): void {
+  if (functionLike) {
+    if (ts.isFunctionDeclaration(node) || !invoked) return;
     const body = (node as TS.FunctionLikeDeclaration).body;
-    return body ? [body] : [];
+    if (body) push(body);
+    return;
   }
   if (ts.isClassLike(node)) {
-    const parts: TS.Node[] = [];
-    const decorators = ts.getDecorators(node) ?? [];
-    parts.push(...decorators);
-    for (const clause of node.heritageClauses ?? []) parts.push(clause);
+    for (const decorator of ts.getDecorators(node) ?? []) push(decorator);
+    for (const clause of node.heritageClauses ?? []) push(clause);
     for (const member of node.members) {
-      parts.push(...(ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : []));
-      if (member.name && ts.isComputedPropertyName(member.name)) parts.push(member.name);
+      if (ts.canHaveDecorators(member)) for (const decorator of ts.getDecorators(member) ?? []) push(decorator);
+      if (member.name && ts.isComputedPropertyName(member.name)) push(member.name);
       const isStatic = ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
-      if (ts.isPropertyDeclaration(member) && isStatic && member.initializer) parts.push(member.initializer);
-      if (ts.isClassStaticBlockDeclaration(member)) parts.push(member.body);
+      if (ts.isPropertyDeclaration(member) && isStatic && member.initializer) push(member.initializer);
+      if (ts.isClassStaticBlockDeclaration(member)) push(member.body);
       if (ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member)) {
-        for (const p of member.parameters) parts.push(...(ts.getDecorators(p) ?? []));
+        for (const p of member.parameters) for (const decorator of ts.getDecorators(p) ?? []) push(decorator);
       }
     }
-    return parts;
+    return;
   }
-  const children: TS.Node[] = [];
-  ts.forEachChild(node, (child) => {
-    children.push(child);
-  });
-  return children;
+  ts.forEachChild(node, push);
 }
 
 function isAwaitedCall(ts: typeof TS, fn: TS.Node): boolean {

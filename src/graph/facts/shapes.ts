@@ -133,7 +133,7 @@ export interface CommonJsExports {
   /** `module.exports = ...` / `export = ...`: the object is replaced here; earlier holders keep the old, empty one. */
   replacedAt: number | null;
   /** `exports.x = ...` / `module.exports.x = ...`, by exported name. */
-  assignedAt: Record<string, number>;
+  assignedAt: Map<string, number>;
 }
 
 export interface DeclarationFacts {
@@ -141,9 +141,9 @@ export interface DeclarationFacts {
   exports: ExportFact[];
   /** `export * from "x"` specifiers. */
   starExports: string[];
-  locals: Record<string, LocalKind>;
+  locals: Map<string, LocalKind>;
   /** Added: line of each module-level declaration. */
-  localLines?: Record<string, number>;
+  localLines?: Map<string, number>;
   /** Added: present when the module exports through CommonJS (`module.exports`, `exports.x`, `export =`). */
   commonjsExports?: CommonJsExports;
   classes: ClassFact[];
@@ -193,7 +193,7 @@ export interface ModuleScopeFacts {
   /** Added: what the compiler emits for this file. */
   emit?: EmitFacts;
   /** Module-level variables that hold a value from a package (`export const redis = createClient()`). */
-  libraryValues: Record<string, LibraryValue>;
+  libraryValues: Map<string, LibraryValue>;
 }
 
 /** Where a variable's value comes from: `root` and the steps that produced it. */

@@ -56,7 +56,7 @@ export function targetOf(graph: ModuleGraph, file: string, specifier: string): s
 export function resolveLocal(graph: ModuleGraph, file: string, name: string): Declared | null {
   const decls = declarationsOf(graph, file);
   if (!decls) return null;
-  const local = decls.locals[name];
+  const local = decls.locals.get(name);
   if (local) return { file, name, kind: local, viaRequire: false, via: [] };
   const binding = decls.imports.find((b) => b.local === name);
   if (!binding) return null;

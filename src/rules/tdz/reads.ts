@@ -81,7 +81,7 @@ function useRead(graph: ModuleGraph, file: string, component: ReadonlySet<string
 /** In tsc's CommonJS output, the line of the import that closes the cycle when it follows the declaration. */
 function importAfterDeclaration(graph: ModuleGraph, component: ReadonlySet<string>, declared: Declared): number | null {
   if (moduleScopeOf(graph, declared.file)?.emit?.format !== "commonjs") return null;
-  const line = declarationsOf(graph, declared.file)?.localLines?.[declared.name];
+  const line = declarationsOf(graph, declared.file)?.localLines?.get(declared.name);
   const lines = evaluationEdges(graph, declared.file).filter((e) => component.has(e.to)).map((e) => e.line);
   if (line === undefined || lines.length === 0) return null;
   const first = Math.min(...lines);
@@ -131,7 +131,7 @@ function memberOf(graph: ModuleGraph, file: string, name: string): Declared | nu
   const found = resolveExport(graph, file, name);
   if (found) return found;
   const cjs = declarationsOf(graph, file)?.commonjsExports;
-  if (cjs && (cjs.replacedAt !== null || cjs.assignedAt[name] !== undefined)) return { file, name, kind: "var", viaRequire: true, via: [] };
+  if (cjs && (cjs.replacedAt !== null || cjs.assignedAt.has(name))) return { file, name, kind: "var", viaRequire: true, via: [] };
   return null;
 }
 
@@ -146,6 +146,6 @@ function exportedBeforeImports(graph: ModuleGraph, file: string, name: string | 
   const cjs = declarationsOf(graph, file)?.commonjsExports;
   const first = evaluationEdges(graph, file)[0]?.line;
   if (!cjs || first === undefined) return false;
-  const at = cjs.replacedAt ?? (name !== null ? cjs.assignedAt[name] : undefined);
+  const at = cjs.replacedAt ?? (name !== null ? cjs.assignedAt.get(name) : undefined);
   return at !== undefined && at < first;
 }

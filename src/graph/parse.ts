@@ -3,6 +3,7 @@
 import { isTypeScriptFile } from "../util/path.js";
 import { collectImportSites } from "./collect-edges.js";
 import { factExtractors } from "./facts/index.js";
+import { adoptAndIndex } from "./tree-index.js";
 import { readSourceText } from "./read-source.js";
 import { typescript, type TS } from "./typescript.js";
 import type { ImportSite, ModuleFacts } from "./types.js";
@@ -34,7 +35,8 @@ export function parseFile(file: string, options: ParseOptions): ParsedFile {
   try {
     // JSDoc is never read (no rule looks at comments' types): not parsing it saves about a quarter
     // of the parse (measured on typeorm), as tsc itself does for files it does not type-check.
-    sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKindOf(ts, file));
+    sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(ts, file));
+    adoptAndIndex(ts, sf);
   } catch (error) {
     if (isStackOverflow(error)) return empty(`${problem ? `${problem}; ` : ""}nested too deeply for the TypeScript parser (stack overflow), skipped`);
     throw error;

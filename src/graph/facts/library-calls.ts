@@ -3,6 +3,7 @@
 // `setInterval(fn).unref()`. A value kept in a variable or field is followed to its later method
 // calls (`const t = setInterval(...); t.unref()`, `const c = createClient(); c.connect()`).
 import { typescript, type TS } from "../typescript.js";
+import { flowNodesOf } from "../tree-index.js";
 import { collectBindings } from "./bindings.js";
 import type { ArgFact, CallUse, ChainStepFact, LibraryCallFact, LibraryValue, Where } from "./shapes.js";
 
@@ -34,13 +35,8 @@ function computeFlow(sf: TS.SourceFile): FileFlow {
   const ts = typescript();
   const imported = new Set(collectBindings(sf).imports.map((b) => b.local));
   const flow: FileFlow = { imported, values: new Map(), calledOn: new Map() };
-  const stack: TS.Node[] = [sf];
-  const push = (child: TS.Node): void => {
-    stack.push(child);
-  };
   const pending: Array<{ name: string; init: TS.Expression }> = [];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  for (const node of flowNodesOf(ts, sf)) {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) pending.push({ name: node.name.text, init: node.initializer });
     else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const name = keptName(ts, node.left);
@@ -55,7 +51,6 @@ function computeFlow(sf: TS.SourceFile): FileFlow {
         set.add(node.expression.name.text);
       }
     }
-    ts.forEachChild(node, push);
   }
   // Source order, so that a value built from an earlier one (`kafka.producer()`) is substituted.
   pending.sort((a, b) => a.init.pos - b.init.pos);

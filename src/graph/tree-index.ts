@@ -5,7 +5,11 @@
 // and typeorm; under JSDocParsingMode.ParseNone there are no JSDoc nodes to adopt.
 import type { TS } from "./typescript.js";
 
-const flowNodes = new WeakMap<TS.SourceFile, TS.Node[]>();
+// Kept on the tree itself: a WeakMap whose values reach their own key (every node's parent
+// chain ends at the SourceFile) is an ephemeron V8 re-marks to a fixed point at every collection.
+interface Indexed {
+  flowNodes?: TS.Node[];
+}
 
 export function adoptAndIndex(ts: typeof TS, sf: TS.SourceFile): void {
   const { VariableDeclaration, BinaryExpression, PropertyDeclaration, CallExpression } = ts.SyntaxKind;
@@ -22,7 +26,7 @@ export function adoptAndIndex(ts: typeof TS, sf: TS.SourceFile): void {
     if (kind === VariableDeclaration || kind === BinaryExpression || kind === PropertyDeclaration || kind === CallExpression) noted.push(parent);
     ts.forEachChild(parent, adopt);
   }
-  flowNodes.set(sf, noted);
+  (sf as Indexed).flowNodes = noted;
 }
 
 /**
@@ -31,7 +35,7 @@ export function adoptAndIndex(ts: typeof TS, sf: TS.SourceFile): void {
  * parse did not index.
  */
 export function flowNodesOf(ts: typeof TS, sf: TS.SourceFile): readonly TS.Node[] {
-  const known = flowNodes.get(sf);
+  const known = (sf as Indexed).flowNodes;
   if (known) return known;
   const { VariableDeclaration, BinaryExpression, PropertyDeclaration, CallExpression } = ts.SyntaxKind;
   const noted: TS.Node[] = [];
@@ -45,6 +49,6 @@ export function flowNodesOf(ts: typeof TS, sf: TS.SourceFile): readonly TS.Node[
     if (kind === VariableDeclaration || kind === BinaryExpression || kind === PropertyDeclaration || kind === CallExpression) noted.push(node);
     ts.forEachChild(node, push);
   }
-  flowNodes.set(sf, noted);
+  (sf as Indexed).flowNodes = noted;
   return noted;
 }

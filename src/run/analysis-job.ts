@@ -17,7 +17,7 @@ import type { ReportRule, ReportSuppressed } from "../report/types.js";
 import { RULE_IDS } from "../config/rule-ids.js";
 import type { Finding } from "../rules/types.js";
 import { resolvePath } from "../util/path.js";
-import { defaultCacheLocation, readCache, readResults, type CacheData, type DiscoveryEntry, type ResultData } from "./cache/cache-file.js";
+import { defaultCacheLocation, readCache, readResults, type CacheData, type DiscoveryEntry, type ResultData, type StoredRun } from "./cache/cache-file.js";
 import { cacheKey } from "./cache/cache-seal.js";
 import { fingerprintHolds } from "./cache/fingerprint.js";
 import type { AnalysisProgress } from "./progress-events.js";
@@ -78,10 +78,40 @@ export interface Discovery {
 }
 
 export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks): Promise<AnalysisOutcome> {
-  const { onProgress } = hooks;
-  onProgress({ phase: "discover", done: 0, total: 0 });
+  const front = readFront(request);
+  const answer = answerFromResults(front, hooks);
+  if (answer) return { data: answer };
+  const { root, sealable, location, results, key, knowledgeKey, last, lastHolds } = front;
+  const stored = location ? readCache(location) : null;
+  const previous = stored?.discoveries.get(key);
+  const previousHolds = previous !== undefined && fingerprintHolds(previous.fingerprint);
+  const { analyseFully } = await import("./analysis-full.js");
+  return analyseFully(request, hooks, { root, location, cacheRefused: request.cache !== undefined && !sealable, stored, results, key, knowledgeKey, previous: previousHolds ? previous : undefined, hadResult: last !== undefined && lastHolds });
+}
+
+/**
+ * The last run's analysis when nothing it read has changed since, or null. Cheap enough for the
+ * main thread (run/analyze.ts asks it there while the analysis worker starts, which costs more
+ * than the answer: Node compiles its internals again for each new thread).
+ */
+export function storedAnswer(request: AnalysisRequest, hooks: AnalysisHooks): AnalysisData | null {
+  return request.cache ? answerFromResults(readFront(request), hooks) : null;
+}
+
+interface Front {
+  root: string;
+  /** A key to seal the cache with exists (cache-seal.ts); without one, no cache is read or written. */
+  sealable: boolean;
+  location: string | null;
+  key: string;
+  knowledgeKey: string;
+  results: ResultData | null;
+  last: StoredRun | undefined;
+  lastHolds: boolean;
+}
+
+function readFront(request: AnalysisRequest): Front {
   const root = resolvePath(request.dir);
-  // Without a key to seal it with (cache-seal.ts), a cache is neither read nor written: said once.
   const sealable = request.cache !== undefined && cacheKey() !== null;
   const location = request.cache && sealable ? (request.cache.location ?? defaultCacheLocation(root)) : null;
   const key = JSON.stringify([root, request.tsconfig ?? null, request.entries ?? [], request.scope]);
@@ -89,23 +119,24 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
   const results = location ? readResults(location) : null;
   const last = results?.runs.get(key);
   const lastHolds = last !== undefined && last.knowledge === knowledgeKey && fingerprintHolds(last.fingerprint);
-  // Nothing changed since the last run: its analysis is this run's (no parse, no rules).
-  if (last && lastHolds && fingerprintHolds({ dirs: [], files: last.modules })) {
-    const data = deserialize(last.data) as AnalysisData;
-    hooks.onDiscovered?.({ project: last.project, entrypoints: last.entrypoints });
-    const files = last.scopedFiles;
-    const total = data.graph.files.length;
-    onProgress({ phase: "discover", done: files, total: files });
-    onProgress({ phase: "parse", done: total, total });
-    onProgress({ phase: "resolve", done: total, total });
-    onProgress({ phase: "rules", done: RULE_IDS.length, total: RULE_IDS.length });
-    return { data };
-  }
-  const stored = location ? readCache(location) : null;
-  const previous = stored?.discoveries.get(key);
-  const previousHolds = previous !== undefined && fingerprintHolds(previous.fingerprint);
-  const { analyseFully } = await import("./analysis-full.js");
-  return analyseFully(request, hooks, { root, location, cacheRefused: request.cache !== undefined && !sealable, stored, results, key, knowledgeKey, previous: previousHolds ? previous : undefined, hadResult: last !== undefined && lastHolds });
+  return { root, sealable, location, key, knowledgeKey, results, last, lastHolds };
+}
+
+/** Nothing changed since the last run: its analysis is this run's (no parse, no rules), told as a whole run. */
+function answerFromResults(front: Front, hooks: AnalysisHooks): AnalysisData | null {
+  const { onProgress } = hooks;
+  onProgress({ phase: "discover", done: 0, total: 0 });
+  const { last, lastHolds } = front;
+  if (!last || !lastHolds || !fingerprintHolds({ dirs: [], files: last.modules })) return null;
+  const data = deserialize(last.data) as AnalysisData;
+  hooks.onDiscovered?.({ project: last.project, entrypoints: last.entrypoints });
+  const files = last.scopedFiles;
+  const total = data.graph.files.length;
+  onProgress({ phase: "discover", done: files, total: files });
+  onProgress({ phase: "parse", done: total, total });
+  onProgress({ phase: "resolve", done: total, total });
+  onProgress({ phase: "rules", done: RULE_IDS.length, total: RULE_IDS.length });
+  return data;
 }
 
 /** What the front already read: the cache, and the last discovery when its fingerprint holds. */

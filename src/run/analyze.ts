@@ -8,7 +8,7 @@ import type { UserKnowledgeEntry } from "../knowledge/types.js";
 import type { RuleContext } from "../rules/types.js";
 import type { ReportCycle, ReportEdge, ReportV1 } from "../report/types.js";
 import { relativeTo, resolvePath } from "../util/path.js";
-import type { AnalysisData, AnalysisRequest, Discovery } from "./analysis-job.js";
+import { storedAnswer, type AnalysisData, type AnalysisRequest, type Discovery } from "./analysis-job.js";
 import { defaultWorkers } from "./default-workers.js";
 import type { AnalysisProgress, AnalysisProgressListener } from "./progress-events.js";
 import type { WorkerReply } from "./worker/messages.js";
@@ -110,6 +110,21 @@ function onAnalysisWorker(request: AnalysisRequest, listeners: WorkerListeners):
     });
     worker.on("error", (error) => settle(() => reject(error)));
     worker.on("exit", (code) => settle(() => reject(new Error(`the analysis worker stopped (exit ${code}) before it finished`))));
+    // A --cache run that nothing changed since is answered here, while the worker is still starting
+    // (hono: 0.24 -> 0.17 s). Never beside probes: their supervision keeps this thread.
+    if (request.cache && !request.besideProbes) {
+      let answer: AnalysisData | null = null;
+      try {
+        answer = storedAnswer(request, { onProgress: (e) => listeners.onProgress?.(e), onDiscovered: (found) => listeners.onDiscovered?.(found) });
+      } catch {
+        // The worker reads the same cache and says what is wrong with it, if anything is.
+      }
+      if (answer) {
+        const data = answer;
+        settle(() => resolve(data));
+        void worker.terminate();
+      }
+    }
   });
 }
 

@@ -11,7 +11,8 @@ interface Indexed {
   flowNodes?: TS.Node[];
 }
 
-export function adoptAndIndex(ts: typeof TS, sf: TS.SourceFile): void {
+/** Sets every parent and notes the nodes; returns them. Again on a tree that has parents: the same parents. */
+export function adoptAndIndex(ts: typeof TS, sf: TS.SourceFile): readonly TS.Node[] {
   const { VariableDeclaration, BinaryExpression, PropertyDeclaration, CallExpression } = ts.SyntaxKind;
   const noted: TS.Node[] = [];
   const stack: TS.Node[] = [sf];
@@ -27,28 +28,14 @@ export function adoptAndIndex(ts: typeof TS, sf: TS.SourceFile): void {
     ts.forEachChild(parent, adopt);
   }
   (sf as Indexed).flowNodes = noted;
+  return noted;
 }
 
 /**
  * The file's variable declarations, binary expressions, property declarations and calls, in the
- * order of a depth-first walk that visits the last child first; walked now for a tree that the
+ * order of a depth-first walk that visits the last child first; indexed now for a tree that the
  * parse did not index.
  */
 export function flowNodesOf(ts: typeof TS, sf: TS.SourceFile): readonly TS.Node[] {
-  const known = (sf as Indexed).flowNodes;
-  if (known) return known;
-  const { VariableDeclaration, BinaryExpression, PropertyDeclaration, CallExpression } = ts.SyntaxKind;
-  const noted: TS.Node[] = [];
-  const stack: TS.Node[] = [sf];
-  const push = (child: TS.Node): void => {
-    stack.push(child);
-  };
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const kind = node.kind;
-    if (kind === VariableDeclaration || kind === BinaryExpression || kind === PropertyDeclaration || kind === CallExpression) noted.push(node);
-    ts.forEachChild(node, push);
-  }
-  (sf as Indexed).flowNodes = noted;
-  return noted;
+  return (sf as Indexed).flowNodes ?? adoptAndIndex(ts, sf);
 }

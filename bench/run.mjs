@@ -87,7 +87,12 @@ function readJson(file) {
 
 /** Source files under the given dirs (what madge and dpdm are pointed at). */
 function countFiles(root, dirs) {
-  let n = 0;
+  return filesUnder(root, dirs).filter((p) => /\.tsx?$/.test(p) && !p.endsWith(".d.ts")).length;
+}
+
+/** Every file under the given dirs, leaving out node_modules and dot folders. */
+function filesUnder(root, dirs) {
+  const files = [];
   const stack = dirs.map((d) => join(root, d));
   while (stack.length > 0) {
     const dir = stack.pop();
@@ -95,10 +100,10 @@ function countFiles(root, dirs) {
       if (e.name === "node_modules" || e.name.startsWith(".")) continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) stack.push(p);
-      else if (/\.tsx?$/.test(e.name) && !e.name.endsWith(".d.ts")) n++;
+      else files.push(p);
     }
   }
-  return n;
+  return files;
 }
 
 /**
@@ -108,27 +113,15 @@ function countFiles(root, dirs) {
  * come first after a pause read its files from disk (a 100k-module scan: 87 s per worker in read).
  */
 function warmPageCache(project) {
-  project.warmFiles ??= listFiles(project.dir, project.srcDirs);
+  project.warmFiles ??= [
+    ...readdirSync(project.dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(project.dir, e.name)),
+    ...filesUnder(project.dir, project.srcDirs),
+  ];
   for (const file of project.warmFiles) {
     try {
       readFileSync(file);
     } catch {}
   }
-}
-
-function listFiles(root, dirs) {
-  const files = readdirSync(root, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(root, e.name));
-  const stack = dirs.map((d) => join(root, d));
-  while (stack.length > 0) {
-    const dir = stack.pop();
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.name === "node_modules" || e.name === ".git") continue;
-      const p = join(dir, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else if (e.isFile()) files.push(p);
-    }
-  }
-  return files;
 }
 
 function commandsFor(project) {

@@ -109,7 +109,7 @@ function filesUnder(root, dirs) {
 /**
  * Reads every file the tools read from the project (its source folders and root files), so that a
  * timed run finds them in the page cache: on the benchmark machine DAMON pages out what nobody
- * touched for a minute, page cache included (runtime-facts.md §7.1), and a run that happened to
+ * touched for a minute, page cache included (RESULTS.md, "The benchmark machine" §1), and a run that happened to
  * come first after a pause read its files from disk (a 100k-module scan: 87 s per worker in read).
  */
 function warmPageCache(project) {

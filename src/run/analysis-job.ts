@@ -31,6 +31,8 @@ export interface AnalysisRequest {
   knowledge?: UserKnowledgeEntry[];
   /** probe/check: the probes start as soon as the discovery is reported, and the analysis then yields the cores to them. */
   besideProbes: boolean;
+  /** The command owns its process (run/heap-growth.ts): the analysis may raise the heap's growth for a large project. */
+  ownsHeap?: boolean;
   /** Parse workers; 0 parses in the analysis thread itself. */
   workers: number;
   /** Given by the user (--workers): a pool even for a few files. */

@@ -10,6 +10,7 @@ import type { ReportCycle, ReportEdge, ReportV1 } from "../report/types.js";
 import { relativeTo, resolvePath } from "../util/path.js";
 import { storedAnswer, type AnalysisData, type AnalysisRequest, type Discovery } from "./analysis-job.js";
 import { defaultWorkers } from "./default-workers.js";
+import { ownsHeap } from "./heap-growth.js";
 import type { AnalysisProgress, AnalysisProgressListener } from "./progress-events.js";
 import type { WorkerReply } from "./worker/messages.js";
 import { deserializeError } from "./worker/serialize-error.js";
@@ -59,6 +60,7 @@ export async function analyze(options: AnalyzeOptions, run: AnalyzeRun = {}): Pr
     workers: options.workers ?? (run.besideProbes ? 0 : defaultWorkers()),
     workersAsked: options.workers !== undefined,
     besideProbes: run.besideProbes === true,
+    ...(ownsHeap() ? { ownsHeap: true } : {}),
     ...(options.cache ? { cache: { location: options.cacheLocation !== undefined ? resolvePath(options.cacheLocation) : null } } : {}),
   };
   return analysisOf(await onAnalysisWorker(request, { onProgress: options.onAnalysisProgress, onDiscovered: run.onDiscovered, signal: options.signal }));

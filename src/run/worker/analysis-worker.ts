@@ -2,6 +2,7 @@
 // free for the progress display and for supervising probe children (issue 12).
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
+import { growHeapFor } from "../heap-growth.js";
 import { runAnalysis, type AnalysisRequest, type Discovery } from "../analysis-job.js";
 import type { AnalysisProgress } from "../progress-events.js";
 import type { WorkerReply } from "./messages.js";
@@ -27,6 +28,7 @@ const onProgress = (event: AnalysisProgress): void => {
 const request = workerData as AnalysisRequest;
 const onDiscovered = (found: Discovery): void => {
   send({ type: "discovered", found });
+  if (request.ownsHeap) growHeapFor(found.project.files.length);
   if (!request.besideProbes) return;
   // The probes start now: the analysis yields the cores to the children it explains. On Linux a
   // nice value set from a thread applies to that thread only (setpriority(2), "a thread-specific

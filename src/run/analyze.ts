@@ -1,8 +1,8 @@
 // The static half shared by scan, check, graph and explain: project -> graph -> rules, run on an
 // analysis worker so that this thread's event loop stays free (spinner, probe supervision).
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { GraphEdge, ModuleGraph } from "../graph/types.js";
-import { compiledWorkerUrl } from "../graph/worker/worker-file.js";
+import { compiledWorkerUrl, startWorker } from "../graph/worker/worker-file.js";
 import type { ScopeMode } from "../project/scope.js";
 import type { UserKnowledgeEntry } from "../knowledge/types.js";
 import type { RuleContext } from "../rules/types.js";
@@ -90,7 +90,7 @@ function onAnalysisWorker(request: AnalysisRequest, listeners: WorkerListeners):
   const { signal } = listeners;
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(compiledWorkerUrl("./worker/analysis-worker.js", import.meta.url), { workerData: request, stdin: false });
+    const worker = startWorker(compiledWorkerUrl("./worker/analysis-worker.js", import.meta.url), { workerData: request, stdin: false });
     let settled = false;
     const settle = (fn: () => void): void => {
       if (settled) return;

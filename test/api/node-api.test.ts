@@ -66,3 +66,12 @@ test("bad input throws the CLI's InputError with its one-line message; render() 
   assert.match(await render(report, "pretty"), /^startup-doctor scan /);
   assert.equal((JSON.parse(await render(report, "sarif")) as { version: string }).version, "2.1.0");
 });
+
+test("scan() from a `node --input-type=module -e` one-liner: its workers start, the report is the same", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const api = new URL("../../dist/index.js", import.meta.url).href;
+  const code = `const { scan } = await import(${JSON.stringify(api)}); const r = await scan({ dir: ${JSON.stringify(configured)} }); console.log(JSON.stringify(r.findings.map((f) => [f.rule, f.file, f.line])));`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), [["import-cycle", "src/b.ts", 1]]);
+});

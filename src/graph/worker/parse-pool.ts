@@ -2,10 +2,10 @@
 // walks are most of a scan's time and need nothing from other files (design.md, "Analysis off
 // the main thread"). Each worker keeps a few requests queued so that it never waits for the
 // coordinator between files.
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { ParsedFile, ParseOptions } from "../parse.js";
 import type { ParseReply, ParseRequest } from "./messages.js";
-import { compiledWorkerUrl } from "./worker-file.js";
+import { compiledWorkerUrl, startWorker } from "./worker-file.js";
 
 export interface ParsePool {
   readonly size: number;
@@ -40,7 +40,7 @@ export function createParsePool(size: number, options: PoolOptions = {}): ParseP
   };
   for (let i = 0; i < size; i++) {
     // The workers print nothing and read nothing from stdin; their output must not keep pipes open.
-    const worker = new Worker(url, { stdout: false, stderr: false, stdin: false, workerData: { codeCache: options.codeCache === true } });
+    const worker = startWorker(url, { stdout: false, stderr: false, stdin: false, workerData: { codeCache: options.codeCache === true } });
     const slot: Slot = { worker, pending: new Map() };
     worker.on("message", (reply: ParseReply) => {
       const waiting = slot.pending.get(reply.id);

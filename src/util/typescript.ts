@@ -6,7 +6,7 @@
 // script of the same length and runs it, so a repository that ships node_modules/.cache would
 // otherwise run its own code in place of the compiler (test/security/planted-code-cache).
 import { createHash } from "node:crypto";
-import { readFileSync, statSync, writeFileSync, renameSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Script } from "node:vm";
 import { threadId } from "node:worker_threads";
@@ -18,6 +18,12 @@ export type { TS };
 let loaded: typeof TS | undefined;
 let codeCache = false;
 let pendingCodeCache: { script: Script; file: string } | null = null;
+
+// One code cache per compiler file and Node version: every install, clone or upgrade of
+// startup-doctor adds one (2.7 MB), 28 in a day on the benchmark machine. A use touches its file;
+// a run that writes one keeps the KEEP_CODE_CACHES most recently used.
+const KEEP_CODE_CACHES = 8;
+const CODE_CACHE_FILE = /^typescript-[0-9a-f]{16}\.v8code$/;
 
 /** Load the compiler through a V8 code cache (--cache), kept in this user's private folder. */
 export function useCompilerCodeCache(): void {
@@ -80,6 +86,28 @@ export function saveCompilerCodeCache(): void {
   const tmp = `${file}.${process.pid}-${threadId}.tmp`;
   writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
   renameSync(tmp, file);
+  pruneCodeCaches(file.slice(0, file.lastIndexOf("/")));
+}
+
+function pruneCodeCaches(dir: string): void {
+  try {
+    const caches = readdirSync(dir)
+      .filter((name) => CODE_CACHE_FILE.test(name))
+      .map((name) => ({ path: `${dir}/${name}`, used: statSync(`${dir}/${name}`).mtimeMs }))
+      .sort((a, b) => b.used - a.used);
+    for (const old of caches.slice(KEEP_CODE_CACHES)) unlinkSync(old.path);
+  } catch {
+    // Another run pruned or wrote at the same time: the next one prunes again.
+  }
+}
+
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // Read-only or gone: it is only pruned sooner.
+  }
 }
 
 function loadWithCodeCache(dir: string): typeof TS {
@@ -98,5 +126,6 @@ function loadWithCodeCache(dir: string): typeof TS {
   const module = { exports: {} as typeof TS };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, file.slice(0, file.lastIndexOf("/")));
   if (!cachedData || script.cachedDataRejected) pendingCodeCache = { script, file: cacheFile };
+  else touch(cacheFile);
   return module.exports;
 }

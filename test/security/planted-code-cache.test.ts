@@ -6,7 +6,7 @@
 // private folder only).
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { Script } from "node:vm";
@@ -60,10 +60,35 @@ test("a plain scan keeps the compiler's code cache in the user's private temp fo
   const cached = readdirSync(folder).filter((f) => /^typescript-[0-9a-f]{16}\.v8code$/.test(f));
   assert.equal(cached.length, 1, `code cache files: ${readdirSync(folder).join(", ")}`);
   assert.equal(statSync(folder).mode & 0o777, 0o700);
+  // A run that uses the cache marks it as used (pruning keeps the most recently used).
+  const tenDaysAgo = Date.now() / 1000 - 10 * 24 * 3600;
+  utimesSync(`${folder}/${cached[0]}`, tenDaysAgo, tenDaysAgo);
   const second = runCli(["scan", project, "--format", "json"], { env });
+  assert.ok(statSync(`${folder}/${cached[0]}`).mtimeMs > Date.now() - 60_000, "the used code cache was not touched");
   assert.equal(second.code, first.code, second.stderr);
   assert.equal(second.stdout, first.stdout);
   assert.deepEqual(listTree(project), before);
+});
+
+test("a run that writes a code cache keeps the 8 most recently used and removes older ones (nothing else in the folder)", () => {
+  const temp = mkdtempSync(`${work}/tmp-prune-`);
+  const folder = `${temp}/startup-doctor-code-${process.getuid?.() ?? 0}`;
+  mkdirSync(folder, { mode: 0o700 });
+  const day = 24 * 3600;
+  const now = Date.now() / 1000;
+  const old = Array.from({ length: 10 }, (_, i) => `typescript-${String(i).padStart(16, "0")}.v8code`);
+  old.forEach((name, i) => {
+    writeFileSync(`${folder}/${name}`, "stale", { mode: 0o600 });
+    utimesSync(`${folder}/${name}`, now - (i + 1) * day, now - (i + 1) * day);
+  });
+  writeFileSync(`${folder}/notes.txt`, "not a code cache", { mode: 0o600 });
+  const r = runCli(["scan", fixture("graph", "barrel-cycle"), "--format", "json"], { env: { TMPDIR: temp } });
+  assert.equal(r.stderr, "");
+  const left = readdirSync(folder).sort();
+  const written = left.filter((f) => /^typescript-[0-9a-f]{16}\.v8code$/.test(f) && !old.includes(f));
+  assert.equal(written.length, 1, left.join(", "));
+  // The run's own, then the seven most recently used of the old ones.
+  assert.deepEqual(left, [...old.slice(0, 7), "notes.txt", ...written].sort());
 });
 
 function listTree(dir: string): string[] {

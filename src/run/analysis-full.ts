@@ -115,32 +115,37 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
 
   if (!cacheData || !location || !parsedCache) return { data, persist: saveCompilerCodeCache };
   const recorded = "snapshot" in resolver ? resolver : null;
+  // The facts and discovery are rewritten only when this run learnt some; the stored analysis
+  // whenever this run made one: a file touched without a change (a checkout, an editor's save)
+  // reuses its facts, and a stored analysis still keyed by its old time would never answer again.
   const learnt = parsedCache.misses > 0 || !discovered.reused || recorded?.missed === true || !front.hadResult;
   return {
     data,
     persist: () => {
       mkdirSync(location, { recursive: true });
       saveCompilerCodeCache();
-      if (!learnt) return;
-      if (recorded) {
-        const read = reads.recorder?.files ?? [];
-        const fingerprint = discovered.reused
-          ? extendFingerprint(discovered.reused.fingerprint, read)
-          : { dirs: walked?.dirs ?? [], files: statFiles([...(walked?.configFiles ?? []), ...read]) };
-        cacheData.discoveries.delete(key);
-        // Each module as it was when read (the stat taken before its parse): one edited during the run does not match next time.
-        const modules: FsFingerprint["files"] = graph.files.map((f) => {
-          const entry = cacheData.files.get(f);
-          return [f, entry?.mtimeMs ?? -1, entry?.size ?? -1];
-        });
-        cacheData.discoveries.set(key, { fingerprint, project, entrypoints, scoped, resolver: recorded.snapshot() });
-        if (results) {
-          results.runs.delete(key);
-          results.runs.set(key, { fingerprint, project, entrypoints, scopedFiles: scoped.files.length, knowledge: knowledgeKey, modules, data: serialize(data) });
-        }
+      if (!recorded) {
+        if (learnt) writeCache(location, cacheData);
+        return;
       }
-      writeCache(location, cacheData);
-      if (results) writeResults(location, results);
+      const read = reads.recorder?.files ?? [];
+      const fingerprint = discovered.reused
+        ? extendFingerprint(discovered.reused.fingerprint, read)
+        : { dirs: walked?.dirs ?? [], files: statFiles([...(walked?.configFiles ?? []), ...read]) };
+      if (learnt) {
+        cacheData.discoveries.delete(key);
+        cacheData.discoveries.set(key, { fingerprint, project, entrypoints, scoped, resolver: recorded.snapshot() });
+        writeCache(location, cacheData);
+      }
+      if (!results) return;
+      // Each module as it was when read (the stat taken before its parse): one edited during the run does not match next time.
+      const modules: FsFingerprint["files"] = graph.files.map((f) => {
+        const entry = cacheData.files.get(f);
+        return [f, entry?.mtimeMs ?? -1, entry?.size ?? -1];
+      });
+      results.runs.delete(key);
+      results.runs.set(key, { fingerprint, project, entrypoints, scopedFiles: scoped.files.length, knowledge: knowledgeKey, modules, data: serialize(data) });
+      writeResults(location, results);
     },
   };
 }

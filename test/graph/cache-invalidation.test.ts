@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { after, test } from "node:test";
 import { fixture } from "../helpers/fixture.js";
-import { runAnalysis, type AnalysisRequest } from "../../src/run/analysis-job.js";
+import { runAnalysis, storedAnswer, type AnalysisRequest } from "../../src/run/analysis-job.js";
 import { analysisOf, toReport } from "../../src/run/analyze.js";
 import type { ReportV1 } from "../../src/report/types.js";
 import type { UserKnowledgeEntry } from "../../src/knowledge/types.js";
@@ -75,4 +75,19 @@ test("after each change the warm run equals a run without the cache; unchanged i
   const knowledge: UserKnowledgeEntry[] = [{ package: "some-db", api: "open()", starts: "connection" }];
   const known = await check("other library knowledge", { knowledge });
   assert.ok(known.findings.some((f) => f.rule === "import-time-async" && f.file === "src/db.ts"), JSON.stringify(summary(known)));
+});
+
+test("a file touched without a change: the run after it answers from the stored analysis again", async () => {
+  const dir = `${work}/touched`;
+  cpSync(fixture("graph", "barrel-cycle"), dir, { recursive: true });
+  const request: AnalysisRequest = { dir, scope: "startup", workers: 0, workersAsked: true, besideProbes: false, cache: { location: `${work}/touched-cache` } };
+  const cold = await reportOf(request);
+  assert.notEqual(storedAnswer(request, { onProgress: () => {} }), null, "nothing changed: the stored analysis answers");
+  // Same bytes, a new time (a checkout, an editor's save): the facts are reused, the analysis is made again.
+  const later = new Date(Date.now() + 3_600_000);
+  utimesSync(`${dir}/src/db.ts`, later, later);
+  assert.equal(storedAnswer(request, { onProgress: () => {} }), null, "a touched module is not trusted by its old time");
+  assert.deepEqual(await reportOf(request), cold);
+  assert.notEqual(storedAnswer(request, { onProgress: () => {} }), null, "the analysis made after the touch is stored under the new time");
+  assert.deepEqual(await reportOf(request), cold);
 });

@@ -70,8 +70,15 @@ test("bad input throws the CLI's InputError with its one-line message; render() 
 test("scan() from a `node --input-type=module -e` one-liner: its workers start, the report is the same", async () => {
   const { spawnSync } = await import("node:child_process");
   const api = new URL("../../dist/index.js", import.meta.url).href;
-  const code = `const { scan } = await import(${JSON.stringify(api)}); const r = await scan({ dir: ${JSON.stringify(configured)} }); console.log(JSON.stringify(r.findings.map((f) => [f.rule, f.file, f.line])));`;
+  const code = `
+    const { scan, InputError } = await import(${JSON.stringify(api)});
+    const r = await scan({ dir: ${JSON.stringify(configured)} });
+    console.log(JSON.stringify(r.findings.map((f) => [f.rule, f.file, f.line])));
+    // An error inside the worker still comes back as the CLI's typed error.
+    await scan({ dir: "/no/such/startup-doctor/dir" }).catch((e) => console.log(JSON.stringify([e instanceof InputError, e.message])));`;
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout), [["import-cycle", "src/b.ts", 1]]);
+  const [findings, error] = r.stdout.trim().split("\n").map((line) => JSON.parse(line) as unknown);
+  assert.deepEqual(findings, [["import-cycle", "src/b.ts", 1]]);
+  assert.deepEqual(error, [true, "no such directory: /no/such/startup-doctor/dir"]);
 });

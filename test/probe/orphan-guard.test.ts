@@ -27,3 +27,32 @@ test("parentGone: a live parent is not gone; a dead one, or a reused pid, is, ev
   // The ppid changed: gone, whatever the environment says.
   assert.equal(parentGone({ ...guard, ppid: process.ppid + 1, parent: { pid: process.pid, start: self.start } }), true);
 });
+
+// A startup-doctor killed between spawning a child and handing it its token (SIGKILL, or another
+// probed app that kills it): the child's channel closes with no token, the guard is never
+// installed, and an app left running had nothing to stop it (seen in the hostile-probes test).
+test("a child whose startup-doctor died before handing it a token runs none of the app; with that parent alive, the app runs unprobed as before", { skip: readStat(process.pid) ? false : "no /proc here" }, async () => {
+  const { spawn } = await import("node:child_process");
+  const { existsSync, mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(`${tmpdir()}/startup-doctor-token-`);
+  const preload = new URL("../../dist/probe/preload/node.js", import.meta.url).href;
+  const run = (parent: string, name: string): Promise<{ ran: boolean; code: number | null; signal: string | null }> => {
+    const marker = `${dir}/${name}.ran`;
+    writeFileSync(`${dir}/${name}.mjs`, `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(marker)}, "ran");\n`);
+    const child = spawn(process.execPath, ["--import", preload, `${dir}/${name}.mjs`], {
+      stdio: ["ignore", "ignore", "ignore", "pipe"],
+      env: { ...process.env, STARTUP_DOCTOR_FD: "3", STARTUP_DOCTOR_PARENT: parent, STARTUP_DOCTOR_PROBE: "" },
+    });
+    // The channel closes before any token is written, as when its startup-doctor dies.
+    (child.stdio[3] as NodeJS.ReadWriteStream & { destroy(): void }).destroy();
+    return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ ran: existsSync(marker), code, signal })));
+  };
+  try {
+    const gone = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" });
+    assert.deepEqual(await run(`${gone.stdout.trim()}:1`, "orphan"), { ran: false, code: null, signal: "SIGKILL" });
+    assert.deepEqual(await run(`${process.pid}:${readStat(process.pid)!.start}`, "alive"), { ran: true, code: 0, signal: null });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { installBootEvents, captureSite, connectOps, framesOf } from "./boot-events.js";
 import { configureChannel, flush, readToken, send } from "./channel.js";
 import { installModuleEvents, reportError } from "./module-events.js";
-import { killDescendants, killOwnTree, parentFromEnv, parentGone } from "./orphan-guard.js";
+import { killDescendants, killOwnTree, parentFromEnv, parentGone, stopIfOrphanedBeforeToken } from "./orphan-guard.js";
 import { ENV_FD, ENV_MARKER } from "./protocol.js";
 import { wrapSource } from "./wrap-source.js";
 
@@ -32,7 +32,7 @@ if (bun && Number.isInteger(channelFd) && channelFd >= 0) install(bun, channelFd
 
 function install(runtime: BunRuntime, fd: number): void {
   const token = readToken(fd);
-  if (!token) return;
+  if (!token) return stopIfOrphanedBeforeToken();
   configureChannel(fd, token);
   const ppid = process.ppid;
   const preloadDir = dirname(new URL(import.meta.url).pathname);

@@ -10,7 +10,7 @@ import { trackHandles } from "./handles.js";
 import { installModuleEvents, moduleEnter, moduleExit, onEvaluated, reportError } from "./module-events.js";
 import { ENV_BLOCK_MS, ENV_FD, ENV_MARKER } from "./protocol.js";
 import type { HooksData } from "./hooks.js";
-import { killDescendants, parentFromEnv } from "./orphan-guard.js";
+import { killDescendants, parentFromEnv, stopIfOrphanedBeforeToken } from "./orphan-guard.js";
 import { useSequence } from "./sequence.js";
 
 // `--import` preloads also run inside the app's Workers (runtime-facts §4.8), and in processes
@@ -22,7 +22,7 @@ if (isMainThread && Number.isInteger(channelFd) && channelFd >= 0) install(chann
 
 function install(fd: number): void {
   const token = readToken(fd);
-  if (!token) return;
+  if (!token) return stopIfOrphanedBeforeToken();
   configureChannel(fd, token);
   const ppid = process.ppid;
   const preloadDir = fileURLToPath(new URL(".", import.meta.url));

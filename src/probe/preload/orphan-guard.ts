@@ -79,3 +79,16 @@ function signal(pid: number, name: "SIGKILL" | "SIGSTOP"): void {
     // Gone, or not our group.
   }
 }
+
+/**
+ * The child got no token on its channel: the startup-doctor that started it may have died before
+ * handing one over (SIGKILLed, or killed by another probed app). The guard is installed only with
+ * a token, so such a child would run the app with nothing to stop it (seen under load: a daemon
+ * left with init as its parent). When that startup-doctor is gone, the child kills itself before
+ * any of the app runs; with it alive, the app runs unprobed as before.
+ */
+export function stopIfOrphanedBeforeToken(): void {
+  const guard: GuardData = { ppid: process.ppid, fd: -1, marker: "", parent: parentFromEnv() };
+  // By the parent it named (pid and start time), not by ppid 1: startup-doctor may itself be pid 1 in a container.
+  if (parentGone(guard)) killOwnTree(guard);
+}

@@ -32,7 +32,10 @@ function tagged(tag: string): number[] {
 function describe(pid: number): string {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return `${pid} ppid ${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]}: ${readFileSync(`/proc/${pid}/cmdline`, "latin1").replace(/\0/g, " ")}`;
+    // An empty environment is an `env -i` daemon; one with the probe's marker came straight from an app.
+    const environ = readFileSync(`/proc/${pid}/environ`, "latin1");
+    const origin = environ.length === 0 ? "env -i" : environ.includes("STARTUP_DOCTOR_PROBE=") ? "probe marker" : "other env";
+    return `${pid} ppid ${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]} (${origin}): ${readFileSync(`/proc/${pid}/cmdline`, "latin1").replace(/\0/g, " ")}`;
   } catch {
     return `${pid} (gone)`;
   }
@@ -108,4 +111,26 @@ test("200 MB on fd 3 without a newline: the verdict is still the app's, and the 
   assert.ok(wrote > 50e6, `the child wrote ${wrote} bytes`);
   assert.ok(process.memoryUsage().rss - before < 60e6, `rss grew ${process.memoryUsage().rss - before}`);
   assert.deepEqual(await none(tag, 3000), []);
+});
+
+test("startup-doctor SIGKILLed in the grace after a timeout: the child died of SIGTERM, and its SIGTERM-ignoring processes died before it", { timeout: 60_000 }, async () => {
+  const tag = randomUUID();
+  const cli = startCli(["grandchildren.mjs"], tag, ["--timeout", "1000"]);
+  const isChild = (pid: number): boolean => {
+    try {
+      // The probe child, not startup-doctor (whose argv names the entry too).
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "latin1");
+      return argv.includes("grandchildren.mjs") && !argv.includes(binPath);
+    } catch {
+      return false;
+    }
+  };
+  let child: number | undefined;
+  for (const started = Date.now(); child === undefined && Date.now() - started < 20_000; await new Promise((resolve) => setTimeout(resolve, 20))) child = tagged(tag).find(isChild);
+  assert.ok(child !== undefined, "the probe child started");
+  // The moment the child is gone, startup-doctor is in its kill grace: it dies there.
+  while (tagged(tag).includes(child)) await new Promise((resolve) => setTimeout(resolve, 2));
+  cli.kill("SIGKILL");
+  await cli.done;
+  assert.deepEqual((await none(tag, 3000)).map(describe), []);
 });

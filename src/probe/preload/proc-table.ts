@@ -114,3 +114,22 @@ export function stdioLinks(pid: number): string[] {
   }
   return out;
 }
+
+/**
+ * The process ignores or blocks `signal` (SigIgn/SigBlk in /proc/PID/status): sending it does
+ * nothing until a SIGKILL. Caught is not ignored: Node catches SIGTERM to reset the terminal and
+ * then dies of it.
+ */
+export function ignoresSignal(pid: number, signal: number): boolean {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const bit = 1n << BigInt(signal - 1);
+    for (const field of ["SigIgn", "SigBlk"]) {
+      const hex = new RegExp(`^${field}:\\s*([0-9a-f]+)$`, "m").exec(status)?.[1];
+      if (hex !== undefined && (BigInt(`0x${hex}`) & bit) !== 0n) return true;
+    }
+    return false;
+  } catch {
+    return false;
+  }
+}

@@ -78,7 +78,11 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   // Workers only for enough files to parse: with a warm cache, only the changed ones count.
   const toParse = parsedCache ? scoped.files.filter((f) => !parsedCache.lookup(f, parseOptionsOf(f, resolver.configFor(f)))).length : scoped.files.length;
   const enough = request.workersAsked ? toParse > 0 : toParse >= minPoolFiles();
-  let pool: ParsePool | undefined = request.workers > 0 && enough ? createParsePool(request.workers, { codeCache: true }) : undefined;
+  let pool: ParsePool | undefined;
+  if (request.workers > 0 && enough) pool = createParsePool(request.workers, { codeCache: true });
+  // The early worker takes the changed modules; with none to parse, or a full pool, it goes.
+  if (front.earlyPool && !pool && toParse > 0) pool = front.earlyPool;
+  else await front.earlyPool?.close();
   let graph: ModuleGraph;
   try {
     graph = await buildGraph({ ...project, files: scoped.files }, resolver, {
@@ -133,8 +137,11 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
         ? extendFingerprint(discovered.reused.fingerprint, read)
         : { dirs: walked?.dirs ?? [], files: statFiles([...(walked?.configFiles ?? []), ...read]) };
       if (learnt) {
+        // Kept as it was read when nothing in it changed: it is then written back as its bytes, not serialised again (medusa: 4 MB).
+        const same = discovered.reused !== null && !recorded.missed && fingerprint === discovered.reused.fingerprint;
+        const discovery = same && discovered.reused ? discovered.reused : { fingerprint, project, entrypoints, scoped, resolver: recorded.snapshot() };
         cacheData.discoveries.delete(key);
-        cacheData.discoveries.set(key, { fingerprint, project, entrypoints, scoped, resolver: recorded.snapshot() });
+        cacheData.discoveries.set(key, discovery);
         writeCache(location, cacheData);
       }
       if (!results) return;

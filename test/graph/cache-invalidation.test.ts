@@ -3,7 +3,8 @@
 // run without the cache reports on the changed project, and with nothing changed it reports what
 // the last run did.
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { deserialize } from "node:v8";
 import { tmpdir } from "node:os";
 import { after, test } from "node:test";
 import { fixture } from "../helpers/fixture.js";
@@ -11,6 +12,8 @@ import { runAnalysis, storedAnswer, type AnalysisRequest } from "../../src/run/a
 import { analysisOf, toReport } from "../../src/run/analyze.js";
 import type { ReportV1 } from "../../src/report/types.js";
 import type { UserKnowledgeEntry } from "../../src/knowledge/types.js";
+import type { StoredCache } from "../../src/run/cache/cache-file.js";
+import { cacheKey, unseal } from "../../src/run/cache/cache-seal.js";
 
 const work = mkdtempSync(`${tmpdir()}/startup-doctor-cache-inval-`);
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -91,3 +94,34 @@ test("a file touched without a change: the run after it answers from the stored 
   assert.notEqual(storedAnswer(request, { onProgress: () => {} }), null, "the analysis made after the touch is stored under the new time");
   assert.deepEqual(await reportOf(request), cold);
 });
+
+test("one edited module: parsed on the worker started before the cache is read, the same report as without the cache; only its facts are written, beside an untouched base", async () => {
+  const dir = `${work}/early`;
+  cpSync(fixture("graph", "barrel-cycle"), dir, { recursive: true });
+  const location = `${work}/early-cache`;
+  // Not asked for: default workers, so that a few changed files take the early worker, not a pool.
+  const request: AnalysisRequest = { dir, scope: "startup", workers: 1, workersAsked: false, besideProbes: false, cache: { location } };
+  await reportOf(request);
+  const blob = (name: string): { files: Map<string, Uint8Array> } | null => {
+    if (!existsSync(`${location}/${name}`)) return null;
+    const payload = unseal(readFileSync(`${location}/${name}`), cacheKey()!);
+    assert.ok(payload, name);
+    return deserialize(payload) as StoredCache;
+  };
+  const base = readFileSync(`${location}/scan-cache.v8`);
+  assert.equal(blob("scan-cache-delta.v8"), null, "a first run writes the whole base");
+  write(`${dir}/src/db.ts`, `${readFileSync(`${dir}/src/db.ts`, "utf8")}\nexport const added = setInterval(() => {}, 1000);\n`);
+  const expected = await reportOf({ ...request, cache: undefined, workers: 0 });
+  assert.ok(expected.findings.some((f) => f.file === "src/db.ts" && f.line === summaryLineOfAdded(dir)), "the edit is seen");
+  assert.deepEqual(await reportOf(request), expected);
+  assert.deepEqual(readFileSync(`${location}/scan-cache.v8`), base, "the base is not rewritten");
+  assert.deepEqual([...(blob("scan-cache-delta.v8")?.files.keys() ?? [])], [`${dir}/src/db.ts`]);
+  // Read back through the delta: a warm run after a plain edit of another module still agrees.
+  write(`${dir}/src/index.ts`, `${readFileSync(`${dir}/src/index.ts`, "utf8")}\n// edited\n`);
+  assert.deepEqual(await reportOf(request), await reportOf({ ...request, cache: undefined, workers: 0 }));
+  assert.deepEqual([...(blob("scan-cache-delta.v8")?.files.keys() ?? [])].sort(), [`${dir}/src/db.ts`, `${dir}/src/index.ts`], "each delta holds every change since its base");
+});
+
+function summaryLineOfAdded(dir: string): number {
+  return readFileSync(`${dir}/src/db.ts`, "utf8").split("\n").findIndex((line) => line.includes("export const added")) + 1;
+}

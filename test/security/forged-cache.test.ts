@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { runCli } from "../helpers/cli.js";
 import { fixture } from "../helpers/fixture.js";
 import { seal, unseal } from "../../src/run/cache/cache-seal.js";
-import type { CacheData } from "../../src/run/cache/cache-file.js";
+import type { FileEntry, StoredCache } from "../../src/run/cache/cache-file.js";
 import type { ReportV1 } from "../../src/report/types.js";
 
 const work = mkdtempSync(`${tmpdir()}/startup-doctor-forged-`);
@@ -34,8 +34,12 @@ test("cache blobs sealed with another key are ignored: forged facts hide no find
   const folder = `${project}/node_modules/.cache/startup-doctor`;
   const payload = unseal(readFileSync(`${folder}/scan-cache.v8`), keyOf(attacker.STARTUP_DOCTOR_CACHE_KEY));
   assert.ok(payload, "the blob is sealed with the key it was written with");
-  const data = deserialize(payload) as CacheData;
-  for (const entry of data.files.values()) entry.parsed = { sites: [], facts: {}, syntaxErrors: [] };
+  const data = deserialize(payload) as StoredCache;
+  for (const [file, bytes] of data.files) {
+    const entry = deserialize(bytes) as FileEntry;
+    entry.parsed = { sites: [], facts: {}, syntaxErrors: [] };
+    data.files.set(file, serialize(entry));
+  }
   writeFileSync(`${folder}/scan-cache.v8`, seal(serialize(data), keyOf(attacker.STARTUP_DOCTOR_CACHE_KEY)));
   rmSync(`${folder}/scan-result.v8`);
   assert.deepEqual(findings(project, attacker), [], "with the key it was sealed with, the forgery hides everything");
@@ -70,4 +74,26 @@ test("with no private folder for the key, --cache writes nothing and says so in 
   const keyed = scan({ XDG_CACHE_HOME: `${work}/home-cache`, STARTUP_DOCTOR_CACHE_KEY: "" });
   assert.deepEqual(refused(keyed), []);
   assert.equal(existsSync(`${project}/node_modules/.cache/startup-doctor/scan-cache.v8`), true);
+});
+
+test("a delta blob sealed with another key is ignored: forged facts over an honest base hide no finding", () => {
+  const project = `${work}/delta`;
+  cpSync(fixture("rules", "import-time-async/module-scope"), project, { recursive: true });
+  const ci = { STARTUP_DOCTOR_CACHE_KEY: "the CI's own key" };
+  const honest = findings(project, ci);
+  assert.equal(honest.length, 8, honest.join("\n"));
+  const folder = `${project}/node_modules/.cache/startup-doctor`;
+  const base = deserialize(unseal(readFileSync(`${folder}/scan-cache.v8`), keyOf(ci.STARTUP_DOCTOR_CACHE_KEY))!) as StoredCache;
+  // A delta against that base (its tag) emptying every file's facts, content hashes kept.
+  const files = new Map<string, Uint8Array>();
+  for (const [file, bytes] of base.files) files.set(file, serialize({ ...(deserialize(bytes) as FileEntry), parsed: { sites: [], facts: {}, syntaxErrors: [] } }));
+  const delta = serialize({ format: base.format, code: base.code, base: base.tag, files, discoveries: new Map(), dropped: [] });
+  const plant = (key: string): void => {
+    writeFileSync(`${folder}/scan-cache-delta.v8`, seal(delta, keyOf(key)));
+    rmSync(`${folder}/scan-result.v8`, { force: true });
+  };
+  plant(ci.STARTUP_DOCTOR_CACHE_KEY);
+  assert.deepEqual(findings(project, ci), [], "sealed with the key in use, the delta is read");
+  plant("the pull request's key");
+  assert.deepEqual(findings(project, ci), honest);
 });

@@ -1,9 +1,12 @@
 // The --cache file: one V8-serialised blob per cache folder (structured data, Maps included),
 // read once at the start and rewritten, atomically, only when the run learnt something. A cache
 // from another version of the code, one not sealed with this user's key (cache-seal.ts), or one
-// that does not read back, is ignored, never an error.
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
+// that does not read back, is ignored, never an error. Each file's facts and each discovery are
+// serialised on their own, and an entry read back unchanged is written back as the bytes it was
+// read from: a run with one changed file serialises one entry, not all (medusa: 18 ms instead of
+// 150 ms for 15 MB).
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { threadId } from "node:worker_threads";
@@ -16,9 +19,10 @@ import { joinPath } from "../../util/path.js";
 import { cacheKey, seal, unseal } from "./cache-seal.js";
 import type { FsFingerprint } from "./fingerprint.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
 const FILE_NAME = "scan-cache.v8";
 const RESULT_FILE = "scan-result.v8";
+const DELTA_FILE = "scan-cache-delta.v8";
 /** Discoveries kept per cache folder (one per root and option set). */
 const DISCOVERIES = 4;
 
@@ -83,14 +87,102 @@ export function emptyCache(): CacheData {
   return { format: FORMAT, code: codeFingerprint(), files: new Map(), discoveries: new Map() };
 }
 
+/** CacheData as stored: every entry its own serialised bytes. */
+export interface StoredCache {
+  format: number;
+  code: string;
+  /** Names this base: a delta written against another base is not applied to it. */
+  tag: string;
+  files: Map<string, Uint8Array>;
+  discoveries: Map<string, Uint8Array>;
+}
+
+/**
+ * What changed since the base (DELTA_FILE): a run that parsed a few files writes these instead
+ * of the whole base (medusa with every file in scope: 30 MB written and sealed, 0.25 s). Each
+ * delta holds every change since its base; the base is rewritten once the delta has grown.
+ */
+interface StoredDelta {
+  format: number;
+  code: string;
+  base: string;
+  files: Map<string, Uint8Array>;
+  discoveries: Map<string, Uint8Array>;
+  /** The base's discoveries gone since (evicted). */
+  dropped: string[];
+}
+
+/** The bytes an entry was read from. An entry is replaced, never changed in place, so these stay its bytes. */
+const bytesOf = new WeakMap<object, Uint8Array>();
+/** Per cache read: its base's tag and the entries that are the base's own. */
+const baseOf = new WeakMap<CacheData, { tag: string; own: WeakSet<object>; discoveries: Set<string> }>();
+/** A delta may hold this many entries, or this share of the files, before the base is rewritten. */
+const DELTA_ENTRIES = 200;
+const DELTA_SHARE = 0.05;
+
 export function readCache(location: string): CacheData | null {
-  const data = readOwn<CacheData>(location, FILE_NAME);
-  return data && data.files instanceof Map && data.discoveries instanceof Map ? data : null;
+  const stored = readOwn<StoredCache>(location, FILE_NAME);
+  if (!stored || !(stored.files instanceof Map) || !(stored.discoveries instanceof Map) || typeof stored.tag !== "string") return null;
+  try {
+    const own = new WeakSet<object>();
+    const data: CacheData = { format: stored.format, code: stored.code, files: entriesOf<FileEntry>(stored.files, own), discoveries: entriesOf<DiscoveryEntry>(stored.discoveries, own) };
+    baseOf.set(data, { tag: stored.tag, own, discoveries: new Set(stored.discoveries.keys()) });
+    const delta = readOwn<StoredDelta>(location, DELTA_FILE);
+    if (delta && delta.base === stored.tag && delta.files instanceof Map && delta.discoveries instanceof Map && Array.isArray(delta.dropped)) {
+      for (const [key, entry] of entriesOf<FileEntry>(delta.files)) data.files.set(key, entry);
+      for (const key of delta.dropped) data.discoveries.delete(key);
+      for (const [key, entry] of entriesOf<DiscoveryEntry>(delta.discoveries)) {
+        data.discoveries.delete(key);
+        data.discoveries.set(key, entry);
+      }
+    }
+    return data;
+  } catch {
+    return null;
+  }
+}
+
+function entriesOf<T extends object>(stored: Map<string, Uint8Array>, own?: WeakSet<object>): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const [key, bytes] of stored) {
+    const entry = deserialize(bytes) as T;
+    bytesOf.set(entry, bytes);
+    own?.add(entry);
+    out.set(key, entry);
+  }
+  return out;
+}
+
+function bytesOfEntries(entries: Map<string, object>, keep: (entry: object) => boolean = () => true): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const [key, entry] of entries) if (keep(entry)) out.set(key, bytesOf.get(entry) ?? serialize(entry));
+  return out;
 }
 
 export function writeCache(location: string, data: CacheData): void {
   while (data.discoveries.size > DISCOVERIES) data.discoveries.delete(data.discoveries.keys().next().value!);
-  writeAtomically(location, FILE_NAME, data);
+  const base = baseOf.get(data);
+  if (base) {
+    const changed = (entry: object): boolean => !base.own.has(entry);
+    let files = 0;
+    for (const entry of data.files.values()) if (changed(entry)) files++;
+    if (files <= Math.max(DELTA_ENTRIES, data.files.size * DELTA_SHARE)) {
+      const delta: StoredDelta = {
+        format: data.format,
+        code: data.code,
+        base: base.tag,
+        files: bytesOfEntries(data.files, changed),
+        discoveries: bytesOfEntries(data.discoveries, changed),
+        dropped: [...base.discoveries].filter((key) => !data.discoveries.has(key)),
+      };
+      writeAtomically(location, DELTA_FILE, delta);
+      return;
+    }
+  }
+  const stored: StoredCache = { format: data.format, code: data.code, tag: randomBytes(8).toString("hex"), files: bytesOfEntries(data.files), discoveries: bytesOfEntries(data.discoveries) };
+  writeAtomically(location, FILE_NAME, stored);
+  // A delta names its base by tag: the old one no longer applies, and goes.
+  rmSync(joinPath(location, DELTA_FILE), { force: true });
 }
 
 export function emptyResults(): ResultData {

@@ -50,7 +50,8 @@ export function createParsedCache(entries: Map<string, FileEntry>): RunParsedCac
       let hit: ParsedFile | undefined;
       if (previous && now && previous.hash === now.hash && previous.parseKey === parseKeyOf(options)) {
         hit = previous.parsed;
-        previous.mtimeMs = now.mtimeMs;
+        // Replaced, not changed in place: the cache file writes an unchanged entry as the bytes it read.
+        if (previous.mtimeMs !== now.mtimeMs) entries.set(file, { ...previous, mtimeMs: now.mtimeMs });
       }
       answers.set(file, hit);
       return hit;

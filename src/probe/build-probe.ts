@@ -54,6 +54,7 @@ export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
     signal: run.signal,
     phase: verdict.phase,
   };
+  if (status === "blocked" && run.stack && run.stackCpu && isTimes(run.stackCpu)) probe.mainThread = { cpuMs: run.stackCpu.cpuMs, wallMs: run.stackCpu.wallMs, majorFaults: run.stackCpu.majorFaults };
   const reportReady = (reached: NonNullable<typeof verdict.ready>): NonNullable<ReportProbe["ready"]> => {
     const ready: NonNullable<ReportProbe["ready"]> = { by: reached.by, atMs: Math.round(reached.atMs) };
     if (reached.address) ready.address = reached.address;
@@ -163,4 +164,9 @@ function toProbeHandle(handle: { type: string; description: string; stack: strin
   const originFrames = handle.origin ? reportFrames(parseStack(handle.origin.join("\n")), context.root, context.preloadDir) : [];
   if (originFrames.length > 0 && originFrames.join() !== stack.join()) out.startedBy = originFrames;
   return out;
+}
+
+/** The child's own numbers, checked before they reach the report. */
+function isTimes(cpu: { cpuMs: unknown; wallMs: unknown; majorFaults: unknown }): boolean {
+  return [cpu.cpuMs, cpu.wallMs, cpu.majorFaults].every((n) => typeof n === "number" && Number.isFinite(n) && n >= 0);
 }

@@ -92,6 +92,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
     error: null,
     errors: [],
     stack: null,
+    stackCpu: null,
     handles: [],
     ops: [],
     listening: [],
@@ -175,7 +176,10 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
       case "stack":
         // A pause that landed in the probe's own beat (the loop was idle a moment) says nothing:
         // keep the last stack that shows the app.
-        if (run.stack === null || hasAppFrame(message.stack)) run.stack = message.stack;
+        if (run.stack === null || hasAppFrame(message.stack)) {
+          run.stack = message.stack;
+          run.stackCpu = message.cpu ?? null;
+        }
         break;
       case "end":
         run.reportedExitCode = message.exitCode;

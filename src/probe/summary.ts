@@ -1,4 +1,5 @@
 // The one-paragraph verdict of a probe. Pure.
+import { mainThreadWords } from "../report/main-thread.js";
 import type { ProbeHandle, ProbePendingModule, ProbeWork, ReportProbe } from "../report/types.js";
 
 export interface SummaryContext {
@@ -31,7 +32,7 @@ export function describeProbe(probe: ReportProbe, context: SummaryContext): stri
       parts.push(...handleSentences(probe.handles));
       break;
     case "blocked":
-      parts.push(`${who} never finished importing within ${context.timeoutMs} ms: the main thread was busy`);
+      parts.push(`${who} never finished importing within ${context.timeoutMs} ms: ${mainThreadWords(probe, "was")}`);
       parts[parts.length - 1] += probe.stack?.[0] ? ` at ${probe.stack[0]}.` : ", and no stack could be taken.";
       parts.push(...pendingSentences(probe.pending));
       break;
@@ -80,7 +81,7 @@ function bootSentences(probe: ReportProbe, who: string, context: SummaryContext)
       ];
     case "blocked":
       return [
-        `${who} evaluated its entry but never finished starting within ${context.timeoutMs} ms: the main thread was busy${probe.stack?.[0] ? ` at ${probe.stack[0]}` : ", and no stack could be taken"}.`,
+        `${who} evaluated its entry but never finished starting within ${context.timeoutMs} ms: ${mainThreadWords(probe, "was")}${probe.stack?.[0] ? ` at ${probe.stack[0]}` : ", and no stack could be taken"}.`,
         ...waitingSentences(probe.waitingOn ?? []),
       ];
     case "crash": {

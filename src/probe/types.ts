@@ -1,5 +1,5 @@
 import type { ProbeStatus, RuntimeName } from "../report/types.js";
-import type { WireHandle, WireOp } from "./preload/protocol.js";
+import type { MainThreadCpu, WireHandle, WireOp } from "./preload/protocol.js";
 import type { ProbeEvent, ReadyMode, VerdictState } from "./verdict.js";
 
 export interface ProbeProgressEvent {
@@ -62,6 +62,8 @@ export interface ChildRun {
   /** All of them (bounded), for background notes after startup. */
   errors: ChildError[];
   stack: string | null;
+  /** The main thread's CPU use over the stall when `stack` was taken (Linux). */
+  stackCpu: MainThreadCpu | null;
   handles: WireHandle[];
   /** Startup work in flight at the last heartbeat. */
   ops: WireOp[];

@@ -43,7 +43,7 @@ export function probeRuleId(p: ReportProbe): string {
 
 export const PROBE_DESCRIPTIONS: Record<string, string> = {
   hang: "The entrypoint never finished importing, and something kept the process alive.",
-  blocked: "The main thread was busy (a synchronous loop) and never finished importing the entrypoint.",
+  blocked: "The main thread stayed in synchronous code (a loop, or a synchronous wait) and never finished importing the entrypoint.",
   crash: "Importing the entrypoint threw.",
   unsettled: "A top-level await never settled and nothing kept the process alive (Node exit code 13).",
   exit: "The process exited while the entrypoint was still importing.",

@@ -107,6 +107,8 @@ export interface ReportProbe {
   error: ProbeError | null;
   handles: ProbeHandle[];
   stack: string[] | null;
+  /** Added (blocked, Linux): the main thread's CPU time over the stall when `stack` was taken; far below the wall time, it was waiting, not computing. */
+  mainThread?: { cpuMs: number; wallMs: number; majorFaults: number };
   /** Added: rule ids + locations of static findings that explain this outcome, most likely first. */
   explainedBy?: Array<{ rule: string; file: string; line: number }>;
   /** Added: one-paragraph verdict. */

@@ -15,3 +15,20 @@ test("a synchronous loop at import time is blocked, with the TS stack, and SIGTE
   ]);
   assert.deepEqual(survivors(tag), []);
 });
+
+test("a synchronous wait at import time (Atomics.wait) is blocked, but said to be stalled and hardly running, not busy", async () => {
+  const { probe, tag } = await probeFixture("blocked-wait", "src/index.ts");
+  assert.equal(probe.status, "blocked");
+  assert.equal(probe.stack?.[0], "waitForLock (src/index.ts:4:11)");
+  const cpu = probe.mainThread;
+  assert.ok(cpu && cpu.wallMs >= 500, JSON.stringify(cpu));
+  assert.ok(cpu.cpuMs < 0.5 * cpu.wallMs, JSON.stringify(cpu));
+  assert.match(probe.summary ?? "", /the main thread was stalled but hardly running \(\d+% CPU over \d+\.\d s.*: a synchronous wait, disk reads or a starved machine, not a loop\) at waitForLock \(src\/index\.ts:4:11\)/);
+  assert.deepEqual(survivors(tag), []);
+});
+
+test("the busy loop's stall is measured too: it spent CPU", async () => {
+  const { probe } = await probeFixture("blocked", "src/index.ts");
+  assert.equal(probe.status, "blocked");
+  assert.ok(probe.mainThread && probe.mainThread.cpuMs > 0, JSON.stringify(probe.mainThread));
+});

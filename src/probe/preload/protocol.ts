@@ -40,9 +40,20 @@ export type ProbeMessage =
   | { t: "hb"; ms?: number; busy?: boolean; handles?: WireHandle[]; ops?: WireOp[] }
   | { t: "listening"; ms: number; address: string; site: string[] }
   | { t: "error"; name: string; message: string; stack: string; ms?: number; origin?: string }
-  | { t: "stack"; stack: string; ageMs: number }
+  // `cpu`: the main thread's CPU time since its heartbeat was last fresh (Linux /proc).
+  | { t: "stack"; stack: string; ageMs: number; cpu?: MainThreadCpu }
   | { t: "end"; code: number; exitCode: number | null; ms?: number }
   | { t: "note"; text: string };
+
+/** The main thread over a stall, read from /proc/self/task/PID/stat when its stack was taken. */
+export interface MainThreadCpu {
+  /** CPU time (user + system) it used since its heartbeat was last fresh. */
+  cpuMs: number;
+  /** Wall time over the same span. */
+  wallMs: number;
+  /** Major page faults (pages read from disk) over the span. */
+  majorFaults: number;
+}
 
 /** Environment variables the parent sets on the child. FD and TOKEN are removed before user code runs. */
 export const ENV_FD = "STARTUP_DOCTOR_FD";

@@ -2,9 +2,11 @@
 // idle (runtime-facts §4.9); pause it through the inspector and read its source-mapped stack
 // (§4.8). The hooks thread exists anyway (tsx and our hooks live there) and can connect to the
 // main thread like any Worker; a Worker of our own cost ~6% of a 1,000-module import.
+import { readFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { send } from "./channel.js";
 import { killOwnTree, parentGone, type GuardData } from "./orphan-guard.js";
+import type { MainThreadCpu } from "./protocol.js";
 import { FLUSH_GLOBAL } from "./wrap-source.js";
 
 export interface WatchdogData {
@@ -24,6 +26,8 @@ const GUARD_EVERY_MS = 200;
 const STACK_EXPRESSION = `(() => { globalThis.${FLUSH_GLOBAL}?.(); const l = Error.stackTraceLimit; Error.stackTraceLimit = 50; const s = new Error().stack; Error.stackTraceLimit = l; return s; })()`;
 
 let session: Session | null = null;
+/** The main thread's times at each check, oldest first: a stall's CPU share is counted from its last beat. */
+let recentTimes: ThreadTimes[] = [];
 let sampling = false;
 let lastSampleAt = 0;
 
@@ -43,6 +47,7 @@ function check(): void {
   }
   const age = Date.now() - Number(Atomics.load(heartbeat, 0));
   const busy = Atomics.load(heartbeat, 1) === 1n;
+  recordTimes(Date.now() - age);
   if ((age < blockMs && !busy) || sampling || Date.now() - lastSampleAt < blockMs) return;
   sampling = true;
   lastSampleAt = Date.now();
@@ -50,6 +55,7 @@ function check(): void {
 }
 
 function sample(age: number): void {
+  const cpu = cpuSince(Date.now() - age);
   try {
     if (!session) {
       session = new Session();
@@ -58,11 +64,11 @@ function sample(age: number): void {
     const current = session;
     current.once("Debugger.paused", (message) => {
       const frame = message.params.callFrames[0];
-      if (!frame) return finish(current, null, age);
+      if (!frame) return finish(current, null, age, cpu);
       current.post(
         "Debugger.evaluateOnCallFrame",
         { callFrameId: frame.callFrameId, expression: STACK_EXPRESSION, silent: true },
-        (error, result) => finish(current, error ? null : withoutEvalFrames(String(result.result.value ?? "")), age),
+        (error, result) => finish(current, error ? null : withoutEvalFrames(String(result.result.value ?? "")), age, cpu),
       );
     });
     current.post("Debugger.enable", () => current.post("Debugger.pause"));
@@ -71,8 +77,8 @@ function sample(age: number): void {
   }
 }
 
-function finish(current: Session, stack: string | null, age: number): void {
-  if (stack) send({ t: "stack", stack, ageMs: age });
+function finish(current: Session, stack: string | null, age: number, cpu: MainThreadCpu | null): void {
+  if (stack) send({ t: "stack", stack, ageMs: age, ...(cpu ? { cpu } : {}) });
   current.post("Debugger.resume", () => {
     current.post("Debugger.disable", () => {
       // Disconnected after each sample: a session still attached when the app exits makes Node
@@ -94,4 +100,44 @@ function withoutEvalFrames(stack: string): string {
   let first = 1;
   while (first < lines.length && (lines[first] ?? "").includes("<anonymous>") && (lines[first] ?? "").includes("eval")) first++;
   return [lines[0], ...lines.slice(first)].join("\n");
+}
+
+interface ThreadTimes {
+  at: number;
+  cpuMs: number;
+  majorFaults: number;
+}
+
+/**
+ * The main thread's CPU time and major faults (its /proc task entry; the main thread's id is the
+ * pid). A stalled heartbeat with little CPU behind it is a thread waiting (a disk read, a
+ * synchronous wait, a starved machine), not a busy one. Null off Linux.
+ */
+function mainThreadTimes(): ThreadTimes | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime in USER_HZ ticks, 100 per second on every Linux ABI.
+    return { at: Date.now(), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10, majorFaults: Number(fields[9]) };
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the checks since the last beat, and the one just before it. */
+function recordTimes(lastBeat: number): void {
+  const now = mainThreadTimes();
+  if (!now) return;
+  recentTimes.push(now);
+  let first = 0;
+  while (first + 1 < recentTimes.length && recentTimes[first + 1]!.at <= lastBeat) first++;
+  if (first > 0) recentTimes = recentTimes.slice(first);
+}
+
+/** CPU use from the last check at or before the last beat (the stall's start, to a check's interval) until now. */
+function cpuSince(lastBeat: number): MainThreadCpu | null {
+  const from = recentTimes.find((times, i) => times.at <= lastBeat && (recentTimes[i + 1]?.at ?? Infinity) > lastBeat) ?? recentTimes[0];
+  const now = mainThreadTimes();
+  if (!from || !now || now.at <= from.at) return null;
+  return { cpuMs: now.cpuMs - from.cpuMs, wallMs: now.at - from.at, majorFaults: now.majorFaults - from.majorFaults };
 }

@@ -54,7 +54,9 @@ export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
     signal: run.signal,
     phase: verdict.phase,
   };
-  if (status === "blocked" && run.stack && run.stackCpu && isTimes(run.stackCpu)) probe.mainThread = { cpuMs: run.stackCpu.cpuMs, wallMs: run.stackCpu.wallMs, majorFaults: run.stackCpu.majorFaults };
+  // The stack's own measure; without a stack, the last stall report's.
+  const cpu = run.stack ? run.stackCpu : (run.stall?.cpu ?? null);
+  if (status === "blocked" && cpu && isTimes(cpu)) probe.mainThread = { cpuMs: cpu.cpuMs, wallMs: cpu.wallMs, majorFaults: cpu.majorFaults };
   const reportReady = (reached: NonNullable<typeof verdict.ready>): NonNullable<ReportProbe["ready"]> => {
     const ready: NonNullable<ReportProbe["ready"]> = { by: reached.by, atMs: Math.round(reached.atMs) };
     if (reached.address) ready.address = reached.address;

@@ -93,6 +93,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
     errors: [],
     stack: null,
     stackCpu: null,
+    stall: null,
     handles: [],
     ops: [],
     listening: [],
@@ -152,6 +153,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
         break;
       case "hb": {
         lastBeatAt = Date.now();
+        run.stall = null;
         if (message.handles) run.handles = message.handles;
         if (message.ops) run.ops = message.ops;
         run.busy = message.busy === true;
@@ -180,6 +182,9 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
           run.stack = message.stack;
           run.stackCpu = message.cpu ?? null;
         }
+        break;
+      case "stall":
+        run.stall = { cpu: message.cpu ?? null, state: typeof message.state === "string" ? message.state : null };
         break;
       case "end":
         run.reportedExitCode = message.exitCode;
@@ -303,11 +308,20 @@ function hasAppFrame(stack: string): boolean {
   return stack.split("\n").some((line) => /^\s*at .*(file:\/\/|\(\/|at \/)/.test(line) && !line.includes("/node_modules/") && !line.includes("/probe/preload/"));
 }
 
-/** A stale heartbeat alone may be a starved machine; Node's watchdog confirms with a stack. A busy loop (setImmediate) beats but says so. */
+/**
+ * A stale heartbeat alone may be a starved machine; Node's watchdog confirms with a stack. A busy
+ * loop (setImmediate) beats but says so. Without a stack the main thread ran no JavaScript to
+ * pause in: inside a native call it sleeps in the kernel (execSync: state S) or computes (most of
+ * the wall time on a CPU), and is blocked; runnable with little CPU behind it is a starved machine.
+ */
 function mainThreadBusy(run: ChildRun): boolean {
   const stale = run.heartbeatAgeMs >= run.blockThresholdMs;
   if (!stale) return run.busy;
-  return run.stack !== null || run.runtime === "bun";
+  if (run.stack !== null || run.runtime === "bun") return true;
+  const stall = run.stall;
+  if (!stall) return false;
+  const computing = stall.cpu !== null && stall.cpu.wallMs > 0 && stall.cpu.cpuMs >= 0.5 * stall.cpu.wallMs;
+  return (stall.state !== null && stall.state !== "R") || computing;
 }
 
 /** A project module that started evaluating and never finished (dependencies' try/require failures aside). */

@@ -1,5 +1,5 @@
 // The one-paragraph verdict of a probe. Pure.
-import { mainThreadWords } from "../report/main-thread.js";
+import { mainThreadWords } from "./main-thread-words.js";
 import type { ProbeHandle, ProbePendingModule, ProbeWork, ReportProbe } from "../report/types.js";
 
 export interface SummaryContext {
@@ -33,7 +33,7 @@ export function describeProbe(probe: ReportProbe, context: SummaryContext): stri
       break;
     case "blocked":
       parts.push(`${who} never finished importing within ${context.timeoutMs} ms: ${mainThreadWords(probe, "was")}`);
-      parts[parts.length - 1] += probe.stack?.[0] ? ` at ${probe.stack[0]}.` : ", and no stack could be taken.";
+      parts[parts.length - 1] += probe.stack?.[0] ? ` at ${probe.stack[0]}.` : `${noStack(probe)}.`;
       parts.push(...pendingSentences(probe.pending));
       break;
     case "crash": {
@@ -81,7 +81,7 @@ function bootSentences(probe: ReportProbe, who: string, context: SummaryContext)
       ];
     case "blocked":
       return [
-        `${who} evaluated its entry but never finished starting within ${context.timeoutMs} ms: ${mainThreadWords(probe, "was")}${probe.stack?.[0] ? ` at ${probe.stack[0]}` : ", and no stack could be taken"}.`,
+        `${who} evaluated its entry but never finished starting within ${context.timeoutMs} ms: ${mainThreadWords(probe, "was")}${probe.stack?.[0] ? ` at ${probe.stack[0]}` : noStack(probe)}.`,
         ...waitingSentences(probe.waitingOn ?? []),
       ];
     case "crash": {
@@ -160,4 +160,9 @@ export function startedByFrame(handle: ProbeHandle): string | null {
 function startedByPhrase(handle: ProbeHandle): string {
   const frame = startedByFrame(handle);
   return frame ? `, first started by ${frame.replace(/:\d+\)$/, ")")}` : "";
+}
+
+/** No stack: measured stalled, the main thread sat in a native call, where no JavaScript runs to pause in. */
+function noStack(probe: ReportProbe): string {
+  return probe.mainThread ? ", inside a native call (execSync, spawnSync, a synchronous addon): no stack could be taken" : ", and no stack could be taken";
 }

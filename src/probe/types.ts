@@ -64,6 +64,8 @@ export interface ChildRun {
   stack: string | null;
   /** The main thread's CPU use over the stall when `stack` was taken (Linux). */
   stackCpu: MainThreadCpu | null;
+  /** The last stall report since the last heartbeat (null once the main thread beat again). */
+  stall: { cpu: MainThreadCpu | null; state: string | null } | null;
   handles: WireHandle[];
   /** Startup work in flight at the last heartbeat. */
   ops: WireOp[];

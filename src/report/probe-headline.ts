@@ -1,6 +1,6 @@
 // The one line a person at 2 a.m. reads first: a probe's verdict and its cause in one sentence,
 // taken from the report's fields (the full paragraph stays in the details). Reads only the report.
-import { mainThreadWords } from "./main-thread.js";
+import { mainThreadWords } from "../probe/main-thread-words.js";
 import type { ProbeStatus, ProbeWork, ReportProbe } from "./types.js";
 
 /** Worst first: what stops startup outright, then what only exits early. */
@@ -50,7 +50,7 @@ export function causeSentence(p: ReportProbe): string {
       if (p.waitingOn?.[0]) parts.push(`while waiting on ${work(p.waitingOn[0])}`);
       break;
     case "blocked":
-      parts.push(`${mainThreadWords(p, "is")}${p.stack?.[0] ? ` at ${p.stack[0]}` : ""}`);
+      parts.push(`${mainThreadWords(p, "is")}${p.stack?.[0] ? ` at ${p.stack[0]}` : stuckText ? `, ${stuckText}` : ""}`);
       break;
     case "hang": {
       const waiting = p.waitingOn?.[0];

@@ -32,3 +32,15 @@ test("the busy loop's stall is measured too: it spent CPU", async () => {
   assert.equal(probe.status, "blocked");
   assert.ok(probe.mainThread && probe.mainThread.cpuMs > 0, JSON.stringify(probe.mainThread));
 });
+
+test("a synchronous child process at import time (execSync) is blocked, not an idle hang: no stack, the stall measured, its module named", async () => {
+  const { probe, tag } = await probeFixture("blocked-native", "src/index.ts");
+  assert.equal(probe.status, "blocked");
+  assert.equal(probe.phase, "evaluation");
+  assert.equal(probe.stack, null);
+  const cpu = probe.mainThread;
+  assert.ok(cpu && cpu.wallMs >= 500 && cpu.cpuMs < 0.5 * cpu.wallMs, JSON.stringify(cpu));
+  assert.match(probe.summary ?? "", /stalled but hardly running .*, inside a native call \(execSync, spawnSync, a synchronous addon\): no stack could be taken\. Evaluation is stuck in src\/index\.ts\./);
+  assert.deepEqual(probe.pending, [{ file: "src/index.ts" }]);
+  assert.deepEqual(survivors(tag), []);
+});

@@ -42,6 +42,8 @@ export type ProbeMessage =
   | { t: "error"; name: string; message: string; stack: string; ms?: number; origin?: string }
   // `cpu`: the main thread's CPU time since its heartbeat was last fresh (Linux /proc).
   | { t: "stack"; stack: string; ageMs: number; cpu?: MainThreadCpu }
+  // Every block threshold while the heartbeat is stale, with or without a stack; `state` is the main thread's (R, S, D).
+  | { t: "stall"; ageMs: number; cpu?: MainThreadCpu; state?: string }
   | { t: "end"; code: number; exitCode: number | null; ms?: number }
   | { t: "note"; text: string };
 

@@ -26,6 +26,7 @@ const GUARD_EVERY_MS = 200;
 const STACK_EXPRESSION = `(() => { globalThis.${FLUSH_GLOBAL}?.(); const l = Error.stackTraceLimit; Error.stackTraceLimit = 50; const s = new Error().stack; Error.stackTraceLimit = l; return s; })()`;
 
 let session: Session | null = null;
+let lastStallAt = 0;
 /** The main thread's times at each check, oldest first: a stall's CPU share is counted from its last beat. */
 let recentTimes: ThreadTimes[] = [];
 let sampling = false;
@@ -48,6 +49,7 @@ function check(): void {
   const age = Date.now() - Number(Atomics.load(heartbeat, 0));
   const busy = Atomics.load(heartbeat, 1) === 1n;
   recordTimes(Date.now() - age);
+  if (age >= blockMs && Date.now() - lastStallAt >= blockMs) reportStall(age);
   if ((age < blockMs && !busy) || sampling || Date.now() - lastSampleAt < blockMs) return;
   sampling = true;
   lastSampleAt = Date.now();
@@ -106,6 +108,19 @@ interface ThreadTimes {
   at: number;
   cpuMs: number;
   majorFaults: number;
+  /** R running or runnable, S sleeping in a call, D waiting on a device (disk). */
+  state: string;
+}
+
+/**
+ * A stale heartbeat, told whether or not a stack can be taken: a thread inside a native call
+ * (execSync, a synchronous addon) runs no JavaScript to pause in, and would otherwise pass for idle.
+ */
+function reportStall(age: number): void {
+  lastStallAt = Date.now();
+  const cpu = cpuSince(Date.now() - age);
+  const state = recentTimes.at(-1)?.state;
+  send({ t: "stall", ageMs: age, ...(cpu ? { cpu } : {}), ...(state ? { state } : {}) });
 }
 
 /**
@@ -118,7 +133,7 @@ function mainThreadTimes(): ThreadTimes | null {
     const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     // utime and stime in USER_HZ ticks, 100 per second on every Linux ABI.
-    return { at: Date.now(), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10, majorFaults: Number(fields[9]) };
+    return { at: Date.now(), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10, majorFaults: Number(fields[9]), state: fields[0] ?? "" };
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 // The one-paragraph verdict of a probe. Pure.
-import { mainThreadWords } from "./main-thread-words.js";
+import { mainThreadWords } from "../report/main-thread-words.js";
 import type { ProbeHandle, ProbePendingModule, ProbeWork, ReportProbe } from "../report/types.js";
 
 export interface SummaryContext {

@@ -1,6 +1,6 @@
 // The one line a person at 2 a.m. reads first: a probe's verdict and its cause in one sentence,
 // taken from the report's fields (the full paragraph stays in the details). Reads only the report.
-import { mainThreadWords } from "../probe/main-thread-words.js";
+import { mainThreadWords } from "./main-thread-words.js";
 import type { ProbeStatus, ProbeWork, ReportProbe } from "./types.js";
 
 /** Worst first: what stops startup outright, then what only exits early. */

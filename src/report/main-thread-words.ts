@@ -2,7 +2,7 @@
 // hardly running. A stale heartbeat with a stack says the thread did not come back to its event
 // loop; its CPU time says whether it was computing (a loop) or waiting in the kernel (a disk read
 // of a cold page cache, Atomics.wait, a starved machine), which "busy" would misname.
-import type { ReportProbe } from "../report/types.js";
+import type { ReportProbe } from "./types.js";
 
 /** Below this share of the wall time spent on a CPU, the thread was mostly waiting. */
 const RUNNING_SHARE = 0.5;

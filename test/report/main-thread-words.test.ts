@@ -2,7 +2,7 @@
 // CPU time was far below the wall time; busy, as before, when nothing was measured.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { mainThreadWaited, mainThreadWords } from "../../src/probe/main-thread-words.ts";
+import { mainThreadWaited, mainThreadWords } from "../../src/report/main-thread-words.ts";
 
 test("computing most of the stall is busy; no measurement is busy", () => {
   assert.equal(mainThreadWords({ mainThread: { cpuMs: 1900, wallMs: 2000, majorFaults: 0 } }, "was"), "the main thread was busy");

@@ -151,7 +151,7 @@ function alive(target: Target): boolean {
  * gets it: the child is the subreaper holding its orphans and runs the guard that kills them if
  * startup-doctor dies. Sent to the whole group at once, SIGTERM killed the child first, and a
  * startup-doctor SIGKILLed during the grace left the SIGTERM-ignoring rest to init (seen under
- * load, 3 runs in 8 of the hostile-probes test). The grace buys those nothing anyway.
+ * load, 2 runs in 8 of the hostile-probes test). The grace buys those nothing anyway.
  */
 export async function killProbeTree(probe: LiveProbe, graceMs: number): Promise<void> {
   const watched = live.get(probe) ?? { seen: new Map(), links: new Set<string>(), start: 0 };

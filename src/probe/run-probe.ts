@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
 import type { RuntimeName } from "../report/types.js";
+import { stallBlocks } from "./classify.js";
 import { killProbeTree, registerProbe, type LiveProbe } from "./kill-tree.js";
 import { OutputTail } from "./output-tail.js";
 import { createPrivateTmp } from "./private-tmp.js";
@@ -308,20 +309,11 @@ function hasAppFrame(stack: string): boolean {
   return stack.split("\n").some((line) => /^\s*at .*(file:\/\/|\(\/|at \/)/.test(line) && !line.includes("/node_modules/") && !line.includes("/probe/preload/"));
 }
 
-/**
- * A stale heartbeat alone may be a starved machine; Node's watchdog confirms with a stack. A busy
- * loop (setImmediate) beats but says so. Without a stack the main thread ran no JavaScript to
- * pause in: inside a native call it sleeps in the kernel (execSync: state S) or computes (most of
- * the wall time on a CPU), and is blocked; runnable with little CPU behind it is a starved machine.
- */
+/** A stale heartbeat alone may be a starved machine; Node's watchdog confirms with a stack, or a stall report (classify.ts). A busy loop (setImmediate) beats but says so. */
 function mainThreadBusy(run: ChildRun): boolean {
   const stale = run.heartbeatAgeMs >= run.blockThresholdMs;
   if (!stale) return run.busy;
-  if (run.stack !== null || run.runtime === "bun") return true;
-  const stall = run.stall;
-  if (!stall) return false;
-  const computing = stall.cpu !== null && stall.cpu.wallMs > 0 && stall.cpu.cpuMs >= 0.5 * stall.cpu.wallMs;
-  return (stall.state !== null && stall.state !== "R") || computing;
+  return run.stack !== null || run.runtime === "bun" || stallBlocks(run.stall);
 }
 
 /** A project module that started evaluating and never finished (dependencies' try/require failures aside). */

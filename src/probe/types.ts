@@ -1,5 +1,6 @@
 import type { ProbeStatus, RuntimeName } from "../report/types.js";
 import type { MainThreadCpu, WireHandle, WireOp } from "./preload/protocol.js";
+import type { StallReport } from "./classify.js";
 import type { ProbeEvent, ReadyMode, VerdictState } from "./verdict.js";
 
 export interface ProbeProgressEvent {
@@ -65,7 +66,7 @@ export interface ChildRun {
   /** The main thread's CPU use over the stall when `stack` was taken (Linux). */
   stackCpu: MainThreadCpu | null;
   /** The last stall report since the last heartbeat (null once the main thread beat again). */
-  stall: { cpu: MainThreadCpu | null; state: string | null } | null;
+  stall: StallReport | null;
   handles: WireHandle[];
   /** Startup work in flight at the last heartbeat. */
   ops: WireOp[];

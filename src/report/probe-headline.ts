@@ -50,7 +50,8 @@ export function causeSentence(p: ReportProbe): string {
       if (p.waitingOn?.[0]) parts.push(`while waiting on ${work(p.waitingOn[0])}`);
       break;
     case "blocked":
-      parts.push(`${mainThreadWords(p, "is")}${p.stack?.[0] ? ` at ${p.stack[0]}` : stuckText ? `, ${stuckText}` : ""}`);
+      // No stack but a measured stall: the thread sat in a native call, which the first screen should name.
+      parts.push(`${mainThreadWords(p, "is")}${p.stack?.[0] ? ` at ${p.stack[0]}` : `${p.mainThread ? ", inside a native call (execSync, spawnSync, an addon)" : ""}${stuckText ? `, ${stuckText}` : ""}`}`);
       break;
     case "hang": {
       const waiting = p.waitingOn?.[0];

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { causeSentence } from "../../src/report/probe-headline.ts";
 import { probeFixture, survivors } from "./probe-fixture.ts";
 
 test("a synchronous loop at import time is blocked, with the TS stack, and SIGTERM-ignoring code is killed", async () => {
@@ -42,5 +43,7 @@ test("a synchronous child process at import time (execSync) is blocked, not an i
   assert.ok(cpu && cpu.wallMs >= 500 && cpu.cpuMs < 0.5 * cpu.wallMs, JSON.stringify(cpu));
   assert.match(probe.summary ?? "", /stalled but hardly running .*, inside a native call \(execSync, spawnSync, a synchronous addon\): no stack could be taken\. Evaluation is stuck in src\/index\.ts\./);
   assert.deepEqual(probe.pending, [{ file: "src/index.ts" }]);
+  // The first screen's line names the native call and the module.
+  assert.match(causeSentence(probe), /stalled but hardly running .*, inside a native call \(execSync, spawnSync, an addon\), stuck at src\/index\.ts/);
   assert.deepEqual(survivors(tag), []);
 });

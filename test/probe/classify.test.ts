@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { classify, type Outcome } from "../../src/probe/index.ts";
+import { stallBlocks } from "../../src/probe/classify.ts";
 
 const base: Outcome = {
   finished: false,
@@ -32,3 +33,17 @@ for (const [name, patch, status] of cases) {
     assert.equal(classify({ ...base, ...patch }), status);
   });
 }
+
+test("a stall with no stack blocks when the main thread slept in the kernel or computed; not when it was runnable with little CPU, nor without a report", () => {
+  const cpu = (cpuMs: number, wallMs: number) => ({ cpuMs, wallMs, majorFaults: 0 });
+  // execSync: asleep inside the call.
+  assert.equal(stallBlocks({ cpu: cpu(0, 1800), state: "S" }), true);
+  // A cold disk: waiting on the device.
+  assert.equal(stallBlocks({ cpu: cpu(100, 1800), state: "D" }), true);
+  // A synchronous native computation: on a CPU most of the time.
+  assert.equal(stallBlocks({ cpu: cpu(1500, 1800), state: "R" }), true);
+  // A starved machine: runnable, hardly any CPU; that is not the app blocking.
+  assert.equal(stallBlocks({ cpu: cpu(30, 1800), state: "R" }), false);
+  assert.equal(stallBlocks({ cpu: null, state: "R" }), false);
+  assert.equal(stallBlocks(null), false);
+});

@@ -22,6 +22,9 @@ const findings = (project: string, env: Record<string, string>): string[] => {
   return (JSON.parse(r.stdout) as ReportV1).findings.map((f) => `${f.rule} ${f.file}:${f.line}`).sort();
 };
 const keyOf = (given: string): Buffer => createHash("sha256").update(given).digest();
+/** The forgery: every file's facts emptied, its content hash kept. */
+const withoutFacts = (files: Map<string, Uint8Array>): Map<string, Uint8Array> =>
+  new Map([...files].map(([file, bytes]) => [file, serialize({ ...(deserialize(bytes) as FileEntry), parsed: { sites: [], facts: {}, syntaxErrors: [] } })]));
 
 test("cache blobs sealed with another key are ignored: forged facts hide no finding", () => {
   const project = `${work}/project`;
@@ -35,11 +38,7 @@ test("cache blobs sealed with another key are ignored: forged facts hide no find
   const payload = unseal(readFileSync(`${folder}/scan-cache.v8`), keyOf(attacker.STARTUP_DOCTOR_CACHE_KEY));
   assert.ok(payload, "the blob is sealed with the key it was written with");
   const data = deserialize(payload) as StoredCache;
-  for (const [file, bytes] of data.files) {
-    const entry = deserialize(bytes) as FileEntry;
-    entry.parsed = { sites: [], facts: {}, syntaxErrors: [] };
-    data.files.set(file, serialize(entry));
-  }
+  data.files = withoutFacts(data.files);
   writeFileSync(`${folder}/scan-cache.v8`, seal(serialize(data), keyOf(attacker.STARTUP_DOCTOR_CACHE_KEY)));
   rmSync(`${folder}/scan-result.v8`);
   assert.deepEqual(findings(project, attacker), [], "with the key it was sealed with, the forgery hides everything");
@@ -85,9 +84,7 @@ test("a delta blob sealed with another key is ignored: forged facts over an hone
   const folder = `${project}/node_modules/.cache/startup-doctor`;
   const base = deserialize(unseal(readFileSync(`${folder}/scan-cache.v8`), keyOf(ci.STARTUP_DOCTOR_CACHE_KEY))!) as StoredCache;
   // A delta against that base (its tag) emptying every file's facts, content hashes kept.
-  const files = new Map<string, Uint8Array>();
-  for (const [file, bytes] of base.files) files.set(file, serialize({ ...(deserialize(bytes) as FileEntry), parsed: { sites: [], facts: {}, syntaxErrors: [] } }));
-  const delta = serialize({ format: base.format, code: base.code, base: base.tag, files, discoveries: new Map(), dropped: [] });
+  const delta = serialize({ format: base.format, code: base.code, base: base.tag, files: withoutFacts(base.files), discoveries: new Map(), dropped: [] });
   const plant = (key: string): void => {
     writeFileSync(`${folder}/scan-cache-delta.v8`, seal(delta, keyOf(key)));
     rmSync(`${folder}/scan-result.v8`, { force: true });

@@ -3,6 +3,7 @@
 // an import whose bindings are used only as types, unless verbatimModuleSyntax keeps it.
 import type { ImportSite } from "./types.js";
 import { typescript, type TS } from "./typescript.js";
+import { importedNamesOf } from "./tree-index.js";
 import { collectValueNames, type ValueNames } from "./value-names.js";
 import { findStartupFunctions, functionNameOf, isImmediatelyInvoked, isModuleLevelFunction } from "./startup-functions.js";
 
@@ -20,7 +21,7 @@ export function collectImportSites(sf: TS.SourceFile, options: CollectOptions): 
   const elides = options.isTypeScript && !options.verbatim;
   // Walked on first need only (barrels never ask), and only for the names this file imports.
   let valueNames: ValueNames | undefined;
-  const names = (): ValueNames => (valueNames ??= collectValueNames(sf, options.decoratorMetadata, importedNames(ts, sf)));
+  const names = (): ValueNames => (valueNames ??= collectValueNames(sf, options.decoratorMetadata, importedNamesOf(ts, sf)));
   const used = (local: string): boolean => !elides || names().values.has(local);
   // With emitDecoratorMetadata, names that only a decorated annotation uses: tsc emits an eager
   // `__metadata("design:type", X)` read for them right after the class (runtime-facts §6.3).
@@ -57,21 +58,6 @@ export function collectImportSites(sf: TS.SourceFile, options: CollectOptions): 
   }
   if (mayHaveCalls(sf.text)) collectCalls(sf, sites, add);
   return sites;
-}
-
-/** Every local name an import binds: the only names `used` is ever asked about. */
-function importedNames(ts: typeof TS, sf: TS.SourceFile): Set<string> {
-  const names = new Set<string>();
-  for (const statement of sf.statements) {
-    if (ts.isImportEqualsDeclaration(statement)) names.add(statement.name.text);
-    if (!ts.isImportDeclaration(statement) || !statement.importClause) continue;
-    const clause = statement.importClause;
-    if (clause.name) names.add(clause.name.text);
-    const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
-    else if (bindings) for (const element of bindings.elements) names.add(element.name.text);
-  }
-  return names;
 }
 
 /**

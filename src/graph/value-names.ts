@@ -1,6 +1,7 @@
 // Names a TypeScript file uses as values. An import whose bindings never appear here is erased by
 // tsc and esbuild, so it does not run at startup. Shadowing is ignored on purpose: treating a
 // shadowed name as used keeps the edge, which errs towards reporting, never towards missing.
+import { treeIndexOf } from "./tree-index.js";
 import { typescript, type TS } from "./typescript.js";
 
 export interface ValueNames {
@@ -11,72 +12,91 @@ export interface ValueNames {
 }
 
 /**
- * Which of `wanted` (the file's imported names) are used as values, in one walk that stops as
- * soon as the code itself uses every one of them. Decorator metadata is read from the classes the
- * walk meets: a decorated class is never inside what the walk skips (types, `declare`, imports).
+ * Which of `wanted` (the file's imported names) are used as values. What a walk from the
+ * statements would find, read off the tree index instead of walking again: the walk skips type-only
+ * subtrees, imports and `export { X }` specifiers (which name their X), so a mention counts by
+ * what its outermost skipping ancestor is, and that is found once per node on the way up.
  */
 export function collectValueNames(sf: TS.SourceFile, decoratorMetadata: boolean, wanted: ReadonlySet<string>): ValueNames {
   const ts = typescript();
   const plain = new Set<string>();
   const metadata = new Set<string>();
-  let missing = wanted.size;
-  const add = (name: string): void => {
-    if (!wanted.has(name) || plain.has(name)) return;
-    plain.add(name);
-    missing--;
-  };
-  const stack: TS.Node[] = [...sf.statements];
-  const push = (child: TS.Node): void => {
-    stack.push(child);
-  };
-  while (stack.length > 0 && missing > 0) {
-    const node = stack.pop()!;
-    if (isTypeOnlySubtree(ts, node)) {
+  if (wanted.size === 0) return { values: new Set(), plain };
+  const { importMentions, classes } = treeIndexOf(ts, sf);
+  const outermost = outermostSkipping(ts);
+  for (const mention of importMentions) {
+    const name = mention.text;
+    if (!wanted.has(name) || plain.has(name)) continue;
+    const skipping = outermost(mention.parent);
+    if (skipping === null) {
+      if (!isNonReferenceName(ts, mention)) plain.add(name);
+    } else if (ts.isExportSpecifier(skipping)) {
+      if ((skipping.propertyName ?? skipping.name) === mention) plain.add(name);
+    } else if (decoratorMetadata && isTypeOnlySubtree(ts, skipping) && isComputedKeyRoot(ts, mention, skipping)) {
       // tsc keeps an import used in a computed key of a type (`{ [KEY]: string }`); esbuild drops
       // it. emitDecoratorMetadata says tsc builds this project (esbuild ignores metadata).
-      if (decoratorMetadata) for (const name of computedKeyNames(ts, node)) add(name);
-      continue;
+      plain.add(name);
     }
-    if (ts.isIdentifier(node)) {
-      if (wanted.has(node.text) && !isNonReferenceName(ts, node)) add(node.text);
-      continue;
-    }
-    if (decoratorMetadata && ts.isClassLike(node)) addDecoratorMetadataNames(ts, node, metadata);
-    if (ts.isShorthandPropertyAssignment(node)) add(node.name.text);
-    if (ts.isExportAssignment(node) && ts.isIdentifier(node.expression)) add(node.expression.text);
-    // `export { X }` keeps X alive under isolatedModules/esbuild semantics.
-    if (ts.isExportSpecifier(node) && !node.isTypeOnly && !node.parent.parent.isTypeOnly && !node.parent.parent.moduleSpecifier) {
-      add((node.propertyName ?? node.name).text);
-      continue;
-    }
-    if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) continue;
-    ts.forEachChild(node, push);
+  }
+  if (decoratorMetadata && plain.size < wanted.size) {
+    for (const node of classes) if (outermost(node) === null) addDecoratorMetadataNames(ts, node, metadata);
   }
   const values = new Set(plain);
   for (const name of metadata) if (wanted.has(name)) values.add(name);
   return { values, plain };
 }
 
-/** Root identifiers of computed property names inside a type subtree. */
-function computedKeyNames(ts: typeof TS, root: TS.Node): string[] {
-  const out: string[] = [];
-  const stack: TS.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (ts.isComputedPropertyName(node)) {
-      let e: TS.Expression = node.expression;
-      while (ts.isPropertyAccessExpression(e)) e = e.expression;
-      if (ts.isIdentifier(e)) out.push(e.text);
-      continue;
+/**
+ * The outermost node, from `node` up to the statements, under which a walk from the statements
+ * finds nothing: a type-only subtree, an import, an `export { X }` of a local name. Null when
+ * there is none. Remembered per node: mentions share most of their ancestors.
+ */
+function outermostSkipping(ts: typeof TS): (node: TS.Node) => TS.Node | null {
+  const known = new Map<TS.Node, TS.Node | null>();
+  const path: TS.Node[] = [];
+  return (start) => {
+    path.length = 0;
+    let above: TS.Node | null = null;
+    for (let node: TS.Node | undefined = start; node !== undefined && !ts.isSourceFile(node); node = node.parent) {
+      const found = known.get(node);
+      if (found !== undefined) {
+        above = found;
+        break;
+      }
+      path.push(node);
     }
-    ts.forEachChild(node, (child) => {
-      stack.push(child);
-    });
-  }
-  return out;
+    // From the top down: the outermost skipping node wins.
+    for (let i = path.length - 1; i >= 0; i--) {
+      const node = path[i];
+      if (above === null && skipsSubtree(ts, node)) above = node;
+      known.set(node, above);
+    }
+    return above;
+  };
 }
 
-function isTypeOnlySubtree(ts: typeof TS, node: TS.Node): boolean {
+function skipsSubtree(ts: typeof TS, node: TS.Node): boolean {
+  if (isTypeOnlySubtree(ts, node) || ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return true;
+  // `export { X }` keeps X alive under isolatedModules/esbuild semantics; `export { X } from "y"`
+  // and type-only specifiers are walked into like any other node.
+  return ts.isExportSpecifier(node) && !node.isTypeOnly && !node.parent.parent.isTypeOnly && !node.parent.parent.moduleSpecifier;
+}
+
+/**
+ * `KEY` in `[KEY]` or `[KEY.a.b]`, a computed property name inside the type-only subtree `root`,
+ * and not inside another computed name (a walk of the subtree stops at the first).
+ */
+function isComputedKeyRoot(ts: typeof TS, mention: TS.Identifier, root: TS.Node): boolean {
+  let e: TS.Node = mention;
+  while (ts.isPropertyAccessExpression(e.parent) && e.parent.expression === e) e = e.parent;
+  const key = e.parent;
+  if (!ts.isComputedPropertyName(key) || key.expression !== e) return false;
+  for (let node: TS.Node | undefined = key.parent; node !== undefined && node !== root; node = node.parent) if (ts.isComputedPropertyName(node)) return false;
+  return true;
+}
+
+/** Exported for the reference walk of test/graph/value-names-index. */
+export function isTypeOnlySubtree(ts: typeof TS, node: TS.Node): boolean {
   if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return true;
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return true;
   if (ts.isHeritageClause(node) && node.token === ts.SyntaxKind.ImplementsKeyword) return true;
@@ -87,7 +107,7 @@ function isTypeOnlySubtree(ts: typeof TS, node: TS.Node): boolean {
   return ts.canHaveModifiers(node) && (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false);
 }
 
-function isNonReferenceName(ts: typeof TS, node: TS.Identifier): boolean {
+export function isNonReferenceName(ts: typeof TS, node: TS.Identifier): boolean {
   const parent = node.parent;
   if (!parent) return false;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return true;
@@ -105,7 +125,7 @@ function isNonReferenceName(ts: typeof TS, node: TS.Identifier): boolean {
  * With emitDecoratorMetadata, tsc emits `design:type`/`design:paramtypes` for decorated classes,
  * turning the class names in those type annotations into runtime references (NestJS, TypeORM).
  */
-function addDecoratorMetadataNames(ts: typeof TS, node: TS.ClassLikeDeclaration, names: Set<string>): void {
+export function addDecoratorMetadataNames(ts: typeof TS, node: TS.ClassLikeDeclaration, names: Set<string>): void {
   const addType = (type: TS.TypeNode | undefined): void => {
     if (type && ts.isTypeReferenceNode(type)) {
       let name: TS.EntityName = type.typeName;

@@ -38,7 +38,7 @@ export function useCompilerCodeCache(): void {
  */
 export const COMPILER_MEMBERS = [
   "JSDocParsingMode", "ModuleKind", "ModuleResolutionKind", "NodeFlags", "ScriptKind", "ScriptTarget", "SyntaxKind",
-  "canHaveDecorators", "canHaveModifiers", "createModuleResolutionCache", "createScanner", "createSourceFile",
+  "canHaveDecorators", "canHaveModifiers", "createModuleResolutionCache", "createScanner", "createSourceFile", "escapeLeadingUnderscores",
   "flattenDiagnosticMessageText", "forEachChild", "getDecorators", "getModifiers", "isArrayLiteralExpression",
   "isArrowFunction", "isAsExpression", "isAwaitExpression", "isBinaryExpression", "isBindingElement",
   "isBreakOrContinueStatement", "isCallExpression", "isClassDeclaration", "isClassExpression", "isClassLike",

@@ -1,22 +1,14 @@
 // The parse sets parents itself (graph/tree-index.ts) instead of asking createSourceFile to: every
 // node of every fixture source must get the parent setParentNodes would give it.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { sourcesUnder } from "../helpers/fixture.js";
 import { adoptAndIndex } from "../../src/graph/tree-index.js";
 import { typescript, type TS } from "../../src/graph/typescript.js";
 
 const fixtures = join(import.meta.dirname, "..", "..", "fixtures");
-
-function sources(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory() && e.name !== "node_modules") sources(p, out);
-    else if (e.isFile() && /\.(?:[cm]?[jt]sx?)$/.test(e.name)) out.push(p);
-  }
-  return out;
-}
 
 /** Every node reachable by forEachChild, with its parent, as kind@pos-end strings. */
 function parents(ts: typeof TS, sf: TS.SourceFile): string[] {
@@ -35,7 +27,7 @@ function parents(ts: typeof TS, sf: TS.SourceFile): string[] {
 
 test("adoptAndIndex gives every node of every fixture source the parent setParentNodes gives", () => {
   const ts = typescript();
-  const files = sources(fixtures);
+  const files = sourcesUnder(fixtures);
   assert.ok(files.length > 200, `only ${files.length} fixture sources`);
   const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
   let nodes = 0;

@@ -45,7 +45,7 @@ test("a child whose startup-doctor died before handing it a token runs none of t
       env: { ...process.env, STARTUP_DOCTOR_FD: "3", STARTUP_DOCTOR_PARENT: parent, STARTUP_DOCTOR_PROBE: "" },
     });
     // The channel closes before any token is written, as when its startup-doctor dies.
-    (child.stdio[3] as NodeJS.ReadWriteStream & { destroy(): void }).destroy();
+    (child.stdio[3] as import("node:stream").Duplex).destroy();
     return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ ran: existsSync(marker), code, signal })));
   };
   try {

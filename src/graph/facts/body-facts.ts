@@ -57,17 +57,18 @@ function startOf(ts: typeof TS, node: TS.CallExpression | TS.NewExpression, use:
   if (ts.isNewExpression(node)) return thrownAway && name === "Promise" && callee?.kind === "name" ? start("new-promise", "new Promise(...)") : null;
   if (!thrownAway) return null;
   const expr = node.expression;
-  const text = compact(node.getText());
+  // Only for a start found: a floating `describe(...)` is most of its file's text.
+  const text = (): string => compact(node.getText());
   if (ts.isPropertyAccessExpression(expr) && CHAIN_METHODS.has(expr.name.text)) {
     // `ready.catch(...)` on a kept promise starts nothing: the work started where `ready` was made,
     // and keeping it there hands it back.
-    return startsWork(ts, chainReceiver(ts, expr.expression)) ? start("then-chain", text) : null;
+    return startsWork(ts, chainReceiver(ts, expr.expression)) ? start("then-chain", text()) : null;
   }
   if (isAsyncFunctionExpression(ts, expr)) return start("async-iife", "async IIFE");
-  if (callee?.kind === "member" && CONNECTORS.has(callee.name)) return start("connect", text);
-  if (ts.isPropertyAccessExpression(expr) && expr.expression.kind !== ts.SyntaxKind.ThisKeyword && CONNECTORS.has(expr.name.text)) return start("connect", text);
-  if (ts.isPropertyAccessExpression(expr) && expr.expression.kind !== ts.SyntaxKind.ThisKeyword && expr.name.text === "listen") return start("listen", text);
-  if (use === "void") return start("void", `void ${text}`);
+  if (callee?.kind === "member" && CONNECTORS.has(callee.name)) return start("connect", text());
+  if (ts.isPropertyAccessExpression(expr) && expr.expression.kind !== ts.SyntaxKind.ThisKeyword && CONNECTORS.has(expr.name.text)) return start("connect", text());
+  if (ts.isPropertyAccessExpression(expr) && expr.expression.kind !== ts.SyntaxKind.ThisKeyword && expr.name.text === "listen") return start("listen", text());
+  if (use === "void") return start("void", `void ${text()}`);
   return null;
 }
 
@@ -93,6 +94,9 @@ function isAsyncFunctionExpression(ts: typeof TS, e: TS.Expression): boolean {
 
 /** One line, at most 60 characters: enough to recognise the call in a message. */
 function compact(text: string): string {
-  const one = text.replace(/\s+/g, " ");
+  // The first 61 characters of the collapsed text are all that counts: collapsed from a prefix
+  // whose collapsed form is longer still (a run cut at the prefix's end changes its last one only).
+  const prefix = text.length > 240 ? text.slice(0, 240).replace(/\s+/g, " ") : "";
+  const one = prefix.length > 62 ? prefix : text.replace(/\s+/g, " ");
   return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }

@@ -2,7 +2,6 @@
 // analysis worker so that this thread's event loop stays free (spinner, probe supervision).
 import type { Worker } from "node:worker_threads";
 import type { GraphEdge, ModuleGraph } from "../graph/types.js";
-import { compiledWorkerUrl, startWorker } from "../graph/worker/worker-file.js";
 import type { ScopeMode } from "../project/scope.js";
 import type { UserKnowledgeEntry } from "../knowledge/types.js";
 import type { RuleContext } from "../rules/types.js";
@@ -10,6 +9,7 @@ import type { ReportCycle, ReportEdge, ReportV1 } from "../report/types.js";
 import { relativeTo, resolvePath } from "../util/path.js";
 import { storedAnswer, type AnalysisData, type AnalysisRequest, type Discovery } from "./analysis-job.js";
 import { defaultWorkers } from "./default-workers.js";
+import { analysisWorkerFor } from "./early-analysis-worker.js";
 import { ownsHeap } from "./heap-growth.js";
 import type { AnalysisProgress, AnalysisProgressListener } from "./progress-events.js";
 import type { WorkerReply } from "./worker/messages.js";
@@ -90,7 +90,7 @@ function onAnalysisWorker(request: AnalysisRequest, listeners: WorkerListeners):
   const { signal } = listeners;
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
-    const worker = startWorker(compiledWorkerUrl("./worker/analysis-worker.js", import.meta.url), { workerData: request, stdin: false });
+    const worker = analysisWorkerFor(request);
     let settled = false;
     const settle = (fn: () => void): void => {
       if (settled) return;

@@ -1,7 +1,7 @@
 // The analysis worker: runs the whole static analysis off the main thread, whose event loop stays
 // free for the progress display and for supervising probe children (issue 12).
 import { setPriority } from "node:os";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { growHeapFor } from "../heap-growth.js";
 import { runAnalysis, type AnalysisRequest, type Discovery } from "../analysis-job.js";
 import type { AnalysisProgress } from "../progress-events.js";
@@ -25,7 +25,8 @@ const onProgress = (event: AnalysisProgress): void => {
   send({ type: "progress", event });
 };
 
-const request = workerData as AnalysisRequest;
+// The request is the first message: the worker may have started before the command line was read.
+const request = await new Promise<AnalysisRequest>((resolve) => port.once("message", resolve));
 const onDiscovered = (found: Discovery): void => {
   send({ type: "discovered", found });
   if (request.ownsHeap) growHeapFor(found.project.files.length);

@@ -43,7 +43,8 @@ export async function buildGraph(project: Project, resolver: Resolver, options: 
   const cache = options.cache;
 
   const interner = createInterner();
-  // Facts from the cache were decoded into strings of their own already: only a worker's are shared.
+  // A worker's facts are interned here; the inline parse's are interned as they are copied, and
+  // the cache's were decoded into strings of their own already.
   const accept = (file: string, tsconfig: string | null, parsed: ParsedFile, fromWorker: boolean): void => {
     if (fromWorker) interner.intern(parsed);
     const rel = relativeTo(project.root, file);

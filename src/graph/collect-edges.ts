@@ -3,7 +3,7 @@
 // an import whose bindings are used only as types, unless verbatimModuleSyntax keeps it.
 import type { ImportSite } from "./types.js";
 import { typescript, type TS } from "./typescript.js";
-import { importedNamesOf } from "./tree-index.js";
+import { treeIndexOf } from "./tree-index.js";
 import { collectValueNames, type ValueNames } from "./value-names.js";
 import { findStartupFunctions, functionNameOf, isImmediatelyInvoked, isModuleLevelFunction } from "./startup-functions.js";
 
@@ -19,9 +19,9 @@ export interface CollectOptions {
 export function collectImportSites(sf: TS.SourceFile, options: CollectOptions): ImportSite[] {
   const ts = typescript();
   const elides = options.isTypeScript && !options.verbatim;
-  // Walked on first need only (barrels never ask), and only for the names this file imports.
+  // Read off the tree index on first need only (barrels never ask), for the names this file imports.
   let valueNames: ValueNames | undefined;
-  const names = (): ValueNames => (valueNames ??= collectValueNames(sf, options.decoratorMetadata, importedNamesOf(ts, sf)));
+  const names = (): ValueNames => (valueNames ??= collectValueNames(sf, options.decoratorMetadata, treeIndexOf(ts, sf).importedNames));
   const used = (local: string): boolean => !elides || names().values.has(local);
   // With emitDecoratorMetadata, names that only a decorated annotation uses: tsc emits an eager
   // `__metadata("design:type", X)` read for them right after the class (runtime-facts §6.3).

@@ -13,9 +13,11 @@ interface Indexed {
 }
 
 export interface TreeIndex {
+  /** Every local name the file's imports bind (importedNamesOf). */
+  importedNames: ReadonlySet<string>;
   /** Variable declarations, binary expressions, property declarations and calls. */
   flowNodes: TS.Node[];
-  /** Every identifier spelled as a name the file's imports bind (importedNamesOf). */
+  /** Every identifier spelled as one of importedNames. */
   importMentions: TS.Identifier[];
   /** Every class declaration and class expression. */
   classes: TS.ClassLikeDeclaration[];
@@ -40,9 +42,10 @@ export function importedNamesOf(ts: typeof TS, sf: TS.SourceFile): Set<string> {
 export function adoptAndIndex(ts: typeof TS, sf: TS.SourceFile): readonly TS.Node[] {
   const { VariableDeclaration, BinaryExpression, PropertyDeclaration, CallExpression, Identifier, ClassDeclaration, ClassExpression } = ts.SyntaxKind;
   // Compared as the parser stores them: a name that starts with "__" gets one more underscore.
+  const importedNames = importedNamesOf(ts, sf);
   const imported = new Set<string>();
-  for (const name of importedNamesOf(ts, sf)) imported.add(ts.escapeLeadingUnderscores(name) as string);
-  const index: TreeIndex = { flowNodes: [], importMentions: [], classes: [] };
+  for (const name of importedNames) imported.add(ts.escapeLeadingUnderscores(name) as string);
+  const index: TreeIndex = { importedNames, flowNodes: [], importMentions: [], classes: [] };
   const { flowNodes, importMentions, classes } = index;
   const stack: TS.Node[] = [sf];
   let parent: TS.Node = sf;

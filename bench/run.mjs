@@ -137,7 +137,10 @@ function commandsFor(project) {
     "ours-w0": ours("--workers", "0"),
     "ours-w2": ours("--workers", "2"),
     "ours-warm": { ...ours("--cache", "--cache-location", cacheDir("warm")), warm: true },
-    "ours-1changed": { ...ours("--cache", "--cache-location", cacheDir("changed")), warm: true, changeOne: true },
+    // One file edited, its facts kept (a comment appended: the last analysis holds, analysis-cutoff.ts)...
+    "ours-1changed": { ...ours("--cache", "--cache-location", cacheDir("changed")), warm: true, changeOne: "append" },
+    // ... and changed (a line inserted at the top moves every line of it: analysed again).
+    "ours-1shifted": { ...ours("--cache", "--cache-location", cacheDir("shifted")), warm: true, changeOne: "prepend" },
     madge: {
       cmd: bin("madge"),
       argv: ["--circular", "--json", "--no-spinner", "--extensions", "ts,tsx", ...(tsconfig ? ["--ts-config", "tsconfig.json"] : []), ...srcDirs],
@@ -208,7 +211,10 @@ async function benchProject(project) {
       const finalArgv = argv.map((a) => (a === "OUT" ? `${stdoutFile}.dpdm.json` : a));
       // One file edited in place (new content each round), then put back with its time.
       const original = changeOne ? { text: readFileSync(changed), stat: statSync(changed) } : null;
-      if (original) writeFileSync(changed, Buffer.concat([original.text, Buffer.from(`\n// bench edit ${i} ${Date.now()}\n`)]));
+      const edit = Buffer.from(`\n// bench edit ${i} ${Date.now()}\n`);
+      // Prepended: i + 1 lines, so that each round moves the file's lines from where the last one (the cached facts) had them.
+      const prepended = Buffer.from(`${"\n".repeat(i)}// bench edit ${i} ${Date.now()}\n`);
+      if (original) writeFileSync(changed, changeOne === "prepend" ? Buffer.concat([prepended, original.text]) : Buffer.concat([original.text, edit]));
       warmPageCache(project);
       const s = await measure(cmd, finalArgv, project.dir, stdoutFile, env);
       if (original) {

@@ -4,5 +4,5 @@ const { ownHeap } = await import("../dist/run/heap-growth.js");
 ownHeap();
 // The analysis worker boots while the command line loads (src/run/early-analysis-worker.ts).
 const early = await import("../dist/run/early-analysis-worker.js");
-if (early.analysesCommandLine(process.argv.slice(2))) early.startAnalysisWorkerEarly();
+if (early.analysesCommandLine(process.argv.slice(2))) early.startAnalysisWorkerEarly(process.argv.slice(2));
 await import("../dist/cli/main.js");

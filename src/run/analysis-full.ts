@@ -8,7 +8,7 @@ import { deferredEntries } from "../graph/deferred-entries.js";
 import { eagerReach } from "../graph/reach.js";
 import { createRecordedResolver, emptyResolverSnapshot, type RecordedResolver } from "../graph/recorded-resolver.js";
 import { createResolver, type Resolver } from "../graph/resolve.js";
-import { createLineReader } from "../graph/source-lines.js";
+import { createLineReader, type LineText } from "../graph/source-lines.js";
 import type { ModuleGraph, ModuleNode } from "../graph/types.js";
 import { createParsePool, type ParsePool } from "../graph/worker/parse-pool.js";
 import { browserPackageDirs, filesRunByScripts, findEntrypoints, packagesOf, type FoundEntrypoint } from "../project/entrypoints.js";
@@ -23,7 +23,7 @@ import { RULE_IDS } from "../config/rule-ids.js";
 import type { RuleContext } from "../rules/types.js";
 import { relativeTo } from "../util/path.js";
 import { saveCompilerCodeCache, useCompilerCodeCache } from "../util/typescript.js";
-import { emptyCache, emptyResults, writeCache, writeResults, type CacheData, type DiscoveryEntry } from "./cache/cache-file.js";
+import { emptyCache, emptyResults, writeCache, writeResults, type CacheData, type DiscoveryEntry, type StoredRun } from "./cache/cache-file.js";
 import { statFiles, walkFolders, type FsFingerprint } from "./cache/fingerprint.js";
 import { createParsedCache, type RunParsedCache } from "./cache/parsed-cache.js";
 import { recordCompilerReads, type ReadRecorder } from "./cache/record-reads.js";
@@ -108,7 +108,8 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   onProgress({ phase: "resolve", done: total, total });
 
   const rel = (file: string): string => relativeTo(project.root, file);
-  const ctx: RuleContext = { root: project.root, graph, cycles, entrypoints: startup, reach, rel, knowledge: compileKnowledge(request.knowledge), lineText: createLineReader() };
+  const quoted = quotingReader(createLineReader());
+  const ctx: RuleContext = { root: project.root, graph, cycles, entrypoints: startup, reach, rel, knowledge: compileKnowledge(request.knowledge), lineText: quoted.lineText };
   const ruled = runRules(ctx, (done, all) => onProgress({ phase: "rules", done, total: all }));
   const { findings, ...inline } = suppressInline(ruled, graph, rel, new Set(RULE_IDS));
   const excluded = countExcluded(scoped.excluded, (f) => graph.modules.has(f));
@@ -151,7 +152,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
         return [f, entry?.mtimeMs ?? -1, entry?.size ?? -1];
       });
       results.runs.delete(key);
-      results.runs.set(key, { fingerprint, project, entrypoints, scopedFiles: scoped.files.length, knowledge: knowledgeKey, modules, data: serialize(data) });
+      results.runs.set(key, { fingerprint, project, entrypoints, scopedFiles: scoped.files.length, knowledge: knowledgeKey, modules, data: serialize(data), quoted: quoted.lines });
       writeResults(location, results);
     },
   };
@@ -181,6 +182,24 @@ function extendFingerprint(fp: FsFingerprint, reads: Iterable<string>): FsFinger
   const added = [...reads].filter((f) => !known.has(f));
   if (added.length === 0) return fp;
   return { dirs: fp.dirs, files: [...fp.files, ...statFiles(added)] };
+}
+
+/** A line reader that also keeps every line it quoted (StoredRun.quoted). */
+function quotingReader(read: LineText): { lineText: LineText; lines: StoredRun["quoted"] } {
+  const lines: StoredRun["quoted"] = [];
+  const seen = new Set<string>();
+  return {
+    lines,
+    lineText(file, line) {
+      const text = read(file, line);
+      const at = `${line}:${file}`;
+      if (!seen.has(at)) {
+        seen.add(at);
+        lines.push([file, line, text]);
+      }
+      return text;
+    },
+  };
 }
 
 function isDirectory(path: string): boolean {

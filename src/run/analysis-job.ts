@@ -3,7 +3,6 @@
 // back plain data only: no syntax tree, no function (structured clone; Maps are fine). This front
 // answers a --cache run that nothing changed from the last run's analysis; only other runs load
 // the analysis itself (analysis-full.ts: the compiler, the graph, the rules).
-import { deserialize } from "node:v8";
 import type { GraphCycle } from "../graph/cycles.js";
 import type { DeferredEntry } from "../graph/deferred-entries.js";
 import type { ReachTree } from "../graph/reach.js";
@@ -14,13 +13,14 @@ import type { UserKnowledgeEntry } from "../knowledge/types.js";
 import type { Project } from "../project/types.js";
 import type { InlineOutcome } from "../rules/suppressions/inline.js";
 import type { ReportRule, ReportSuppressed } from "../report/types.js";
-import { RULE_IDS } from "../config/rule-ids.js";
 import type { Finding } from "../rules/types.js";
 import { resolvePath } from "../util/path.js";
 import { defaultCacheLocation, readCache, readResults, type CacheData, type DiscoveryEntry, type ResultData, type StoredRun } from "./cache/cache-file.js";
 import { cacheKey } from "./cache/cache-seal.js";
 import { fingerprintHolds } from "./cache/fingerprint.js";
 import { createParsePool, type ParsePool } from "../graph/worker/parse-pool.js";
+import { answerIfFactsHold } from "./analysis-cutoff.js";
+import { answerFromStoredRun } from "./stored-answer.js";
 import type { AnalysisProgress } from "./progress-events.js";
 
 export interface AnalysisRequest {
@@ -66,6 +66,12 @@ export interface AnalysisOutcome {
   data: AnalysisData;
   /** Writes what this run learnt into the --cache (after the result is on its way). */
   persist?: () => void;
+  /**
+   * How much of the last run's analysis this one is: "whole" when nothing changed, "facts-held"
+   * when the changed modules kept their facts and quoted lines (analysis-cutoff.ts); absent when
+   * the analysis was made.
+   */
+  reuse?: "whole" | "facts-held";
 }
 
 /** What the analysis tells its caller while it runs. */
@@ -80,17 +86,35 @@ export interface Discovery {
   entrypoints: FoundEntrypoint[];
 }
 
-export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks): Promise<AnalysisOutcome> {
+/** `prestarted`: a parse worker the analysis worker started before the request (analysis-worker.ts); taken or closed here. */
+export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks, prestarted?: ParsePool): Promise<AnalysisOutcome> {
+  // A --cache run that the main thread could not answer from the last analysis (analyze.ts) most
+  // often has a few changed modules: they are parsed on a worker that loads the compiler (a third
+  // of a second) while this thread reads the cache; started before anything is read, as that
+  // load is the longest part of such a run. Not on one core (no workers) nor beside probes.
+  const wanted = request.cache !== undefined && request.workers > 0;
+  if (prestarted && !wanted) void prestarted.close();
+  let earlyPool = wanted ? (prestarted ?? createParsePool(1, { codeCache: true })) : undefined;
   const front = readFront(request);
-  const answer = answerFromResults(front, hooks);
-  if (answer) return { data: answer };
   const { root, sealable, location, results, key, knowledgeKey, last, lastHolds } = front;
-  // The last analysis still holds but for some changed modules: they are parsed on a worker that
-  // loads the compiler (a quarter of a second, the profile of a one-changed-file run) while this
-  // thread reads the cache and loads the analysis. Not on one core (no workers) nor beside probes.
-  const earlyPool = last !== undefined && lastHolds && request.workers > 0 ? createParsePool(1, { codeCache: true }) : undefined;
+  if (earlyPool && !(last !== undefined && lastHolds)) {
+    void earlyPool.close();
+    earlyPool = undefined;
+  }
+  const answer = answerFromResults(front, hooks);
+  if (answer) {
+    await earlyPool?.close();
+    return { data: answer, reuse: "whole" };
+  }
   try {
     const stored = location ? readCache(location) : null;
+    if (location && last && lastHolds && stored && results) {
+      const cutoff = await answerIfFactsHold({ location, key, last, stored, results, pool: earlyPool }, hooks);
+      if (cutoff) {
+        await earlyPool?.close();
+        return cutoff;
+      }
+    }
     const previous = stored?.discoveries.get(key);
     const previousHolds = previous !== undefined && fingerprintHolds(previous.fingerprint);
     const { analyseFully } = await import("./analysis-full.js");
@@ -136,19 +160,10 @@ function readFront(request: AnalysisRequest): Front {
 
 /** Nothing changed since the last run: its analysis is this run's (no parse, no rules), told as a whole run. */
 function answerFromResults(front: Front, hooks: AnalysisHooks): AnalysisData | null {
-  const { onProgress } = hooks;
-  onProgress({ phase: "discover", done: 0, total: 0 });
+  hooks.onProgress({ phase: "discover", done: 0, total: 0 });
   const { last, lastHolds } = front;
   if (!last || !lastHolds || !fingerprintHolds({ dirs: [], files: last.modules })) return null;
-  const data = deserialize(last.data) as AnalysisData;
-  hooks.onDiscovered?.({ project: last.project, entrypoints: last.entrypoints });
-  const files = last.scopedFiles;
-  const total = data.graph.files.length;
-  onProgress({ phase: "discover", done: files, total: files });
-  onProgress({ phase: "parse", done: total, total });
-  onProgress({ phase: "resolve", done: total, total });
-  onProgress({ phase: "rules", done: RULE_IDS.length, total: RULE_IDS.length });
-  return data;
+  return answerFromStoredRun(last, hooks);
 }
 
 /** What the front already read: the cache, and the last discovery when its fingerprint holds. */

@@ -1,15 +1,19 @@
 // The analysis worker: runs the whole static analysis off the main thread, whose event loop stays
 // free for the progress display and for supervising probe children (issue 12).
 import { setPriority } from "node:os";
-import { parentPort } from "node:worker_threads";
-import { growHeapFor } from "../heap-growth.js";
-import { runAnalysis, type AnalysisRequest, type Discovery } from "../analysis-job.js";
+import { parentPort, workerData } from "node:worker_threads";
+import type { AnalysisRequest, Discovery } from "../analysis-job.js";
+import type { EarlyWorkerData } from "../early-analysis-worker.js";
 import type { AnalysisProgress } from "../progress-events.js";
 import type { WorkerReply } from "./messages.js";
-import { serializeError } from "./serialize-error.js";
 
 const port = parentPort;
 if (!port) throw new Error("analysis-worker runs as a worker thread");
+// A --cache command line: its parse worker starts first, before this thread loads the analysis,
+// as loading the compiler there is the longest part of a run with a few changed modules.
+const early = workerData as EarlyWorkerData | undefined;
+const pool = early?.parseEarly ? (await import("../../graph/worker/parse-pool.js")).createParsePool(1, { codeCache: true }) : undefined;
+const [{ growHeapFor }, { runAnalysis }, { serializeError }] = await Promise.all([import("../heap-growth.js"), import("../analysis-job.js"), import("./serialize-error.js")]);
 const send = (reply: WorkerReply): void => port.postMessage(reply);
 
 // A display redraws a few times a second: more messages only cost the main thread time.
@@ -43,7 +47,7 @@ const onDiscovered = (found: Discovery): void => {
 
 let persist: (() => void) | undefined;
 try {
-  const outcome = await runAnalysis(request, { onProgress, onDiscovered });
+  const outcome = await runAnalysis(request, { onProgress, onDiscovered }, pool);
   persist = outcome.persist;
   send({ type: "result", data: outcome.data });
 } catch (error) {

@@ -1,0 +1,125 @@
+// A --cache run where some modules changed on disk but none in anything the last analysis read:
+// the same import sites, the same facts, the same quoted lines (an edited comment or string, a
+// line reformatted in place, an edit appended at the end). That analysis is then this run's: the
+// changed modules are parsed (on the early worker) and compared with their cached facts, and the
+// rest of the analysis is never loaded. Build systems call this an early cutoff; it is exact
+// because the analysis is a function of each module's facts, the discovery (whose fingerprint
+// holds) and the quoted lines.
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
+import type { ParsedFile, ParseOptions } from "../graph/parse.js";
+import type { ParsePool } from "../graph/worker/parse-pool.js";
+import { createLineReader } from "../graph/source-lines.js";
+import { writeCache, writeResults, type CacheData, type FileEntry, type ResultData, type StoredRun } from "./cache/cache-file.js";
+import type { FsFingerprint } from "./cache/fingerprint.js";
+import type { AnalysisHooks, AnalysisOutcome } from "./analysis-job.js";
+import { answerFromStoredRun } from "./stored-answer.js";
+
+/**
+ * More changed modules than this (a branch checked out) are not compared: most of them would
+ * change facts, and their parse would be paid again by the full analysis.
+ */
+const MAX_CHANGED = 100;
+
+export interface CutoffState {
+  location: string;
+  key: string;
+  last: StoredRun;
+  stored: CacheData;
+  results: ResultData;
+  /** The early parse worker, when there is one; without it the changed modules are parsed here. */
+  pool?: ParsePool;
+}
+
+interface Changed {
+  file: string;
+  entry: FileEntry;
+  now: { mtimeMs: number; size: number; hash: string };
+}
+
+/** The last analysis with the cache brought up to date, when every changed module kept its facts and quoted lines; else null. */
+export async function answerIfFactsHold(state: CutoffState, hooks: AnalysisHooks): Promise<AnalysisOutcome | null> {
+  const changed = changedModules(state.last.modules, state.stored);
+  if (!changed || changed.length === 0) return null;
+  const parsed = await parseAll(changed, state.pool);
+  if (!parsed) return null;
+  for (let i = 0; i < changed.length; i++) if (!isDeepStrictEqual(parsed[i], changed[i].entry.parsed)) return null;
+  if (!quotedLinesHold(state.last.quoted, new Set(changed.map((c) => c.file)))) return null;
+
+  const data = answerFromStoredRun(state.last, hooks);
+  return {
+    data,
+    reuse: "facts-held",
+    persist: () => {
+      const { stored, results, last, location, key } = state;
+      const stat = new Map(changed.map((c) => [c.file, c.now]));
+      changed.forEach((c, i) => stored.files.set(c.file, { ...c.now, parseKey: c.entry.parseKey, parsed: parsed[i] }));
+      writeCache(location, stored);
+      const modules: FsFingerprint["files"] = last.modules.map(([file, mtimeMs, size]) => {
+        const now = stat.get(file);
+        return now ? [file, now.mtimeMs, now.size] : [file, mtimeMs, size];
+      });
+      results.runs.delete(key);
+      results.runs.set(key, { ...last, modules });
+      writeResults(location, results);
+    },
+  };
+}
+
+/** The modules whose size or time changed, with their cached entries; null when one has none or too many changed. */
+function changedModules(modules: StoredRun["modules"], stored: CacheData): Changed[] | null {
+  const out: Changed[] = [];
+  for (const [file, mtimeMs, size] of modules) {
+    let stat;
+    try {
+      stat = statSync(file);
+    } catch {
+      return null;
+    }
+    if (stat.mtimeMs === mtimeMs && stat.size === size) continue;
+    const entry = stored.files.get(file);
+    if (!entry || out.length === MAX_CHANGED) return null;
+    // The time before the read, as the full analysis keys it: a module edited meanwhile does not match next time.
+    let bytes;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return null;
+    }
+    out.push({ file, entry, now: { mtimeMs: stat.mtimeMs, size: stat.size, hash: createHash("sha1").update(bytes).digest("hex") } });
+  }
+  return out;
+}
+
+/** Each changed module's facts, in order: the cached ones when only its time changed. */
+async function parseAll(changed: Changed[], pool: ParsePool | undefined): Promise<ParsedFile[] | null> {
+  const fresh = changed.filter((c) => c.now.hash !== c.entry.hash);
+  const byFile = new Map<string, ParsedFile>();
+  try {
+    if (pool) {
+      const results = await Promise.all(fresh.map((c) => pool.parse(c.file, optionsOf(c.entry.parseKey))));
+      fresh.forEach((c, i) => byFile.set(c.file, results[i]));
+    } else if (fresh.length > 0) {
+      const [{ parseFile }, { useCompilerCodeCache }] = await Promise.all([import("../graph/parse.js"), import("../util/typescript.js")]);
+      useCompilerCodeCache();
+      for (const c of fresh) byFile.set(c.file, parseFile(c.file, optionsOf(c.entry.parseKey)));
+    }
+  } catch {
+    // A worker that failed: the full analysis parses again, and reports what fails there.
+    return null;
+  }
+  return changed.map((c) => byFile.get(c.file) ?? c.entry.parsed);
+}
+
+/** The parse options a cached entry was keyed by (parsed-cache.ts parseKeyOf): the discovery holds, so they are this run's. */
+function optionsOf(parseKey: string): ParseOptions {
+  return Object.fromEntries(JSON.parse(parseKey) as Array<[string, unknown]>) as unknown as ParseOptions;
+}
+
+/** Every line the last analysis quoted from a changed module still reads the same. */
+function quotedLinesHold(quoted: StoredRun["quoted"], files: ReadonlySet<string>): boolean {
+  const lineText = createLineReader();
+  for (const [file, line, text] of quoted) if (files.has(file) && lineText(file, line) !== text) return false;
+  return true;
+}

@@ -1,0 +1,110 @@
+// --cache, a module changed on disk but not in anything the last analysis read (its import
+// sites, its facts, the lines findings quote): the last analysis is this run's, without the rules
+// running again. Any other change is analysed again. Either way the report is exactly what a run
+// without the cache reports on the changed project.
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { deserialize } from "node:v8";
+import { tmpdir } from "node:os";
+import { after, test } from "node:test";
+import { fixture } from "../helpers/fixture.js";
+import { runAnalysis, storedAnswer, type AnalysisOutcome, type AnalysisRequest } from "../../src/run/analysis-job.js";
+import { analysisOf, toReport } from "../../src/run/analyze.js";
+import type { ReportV1 } from "../../src/report/types.js";
+import { FILE_ENTRY_FIELDS, type StoredCache } from "../../src/run/cache/cache-file.js";
+import { cacheKey, unseal } from "../../src/run/cache/cache-seal.js";
+
+const work = mkdtempSync(`${tmpdir()}/startup-doctor-cutoff-`);
+after(() => rmSync(work, { recursive: true, force: true }));
+
+let tick = 1;
+/** Rewrites a file with a modification time that certainly differs from the one cached. */
+function write(file: string, text: string): void {
+  writeFileSync(file, text);
+  const when = new Date(Date.now() + 60_000 * tick++);
+  utimesSync(file, when, when);
+}
+
+async function run(request: AnalysisRequest): Promise<{ report: ReportV1; reuse: AnalysisOutcome["reuse"] }> {
+  const outcome = await runAnalysis(request, { onProgress: () => {} });
+  outcome.persist?.();
+  return { report: toReport(analysisOf(outcome.data), "scan"), reuse: outcome.reuse };
+}
+
+const quoted = (r: ReportV1): unknown[] => r.findings.map((f) => [f.rule, f.file, f.line, f.code]);
+
+for (const workers of [0, 1]) {
+  const how = workers === 0 ? "parsed on the analysis thread" : "parsed on the early worker";
+  test(`${how}: an edit that keeps every fact and quoted line reuses the analysis; one that changes a fact or a quoted line is analysed; each run reports what an uncached run does`, async () => {
+    const dir = `${work}/project-${workers}`;
+    cpSync(fixture("graph", "barrel-cycle"), dir, { recursive: true });
+    const cached: AnalysisRequest = { dir, scope: "startup", workers, workersAsked: false, besideProbes: false, cache: { location: `${work}/cache-${workers}` } };
+    const plain: AnalysisRequest = { ...cached, cache: undefined, workers: 0 };
+    const user = `${dir}/src/services/user.ts`;
+    const original = readFileSync(user, "utf8");
+    const expectAfter = async (what: string, reuse: AnalysisOutcome["reuse"]): Promise<ReportV1> => {
+      const expected = (await run(plain)).report;
+      const got = await run(cached);
+      assert.deepEqual(got.report, expected, what);
+      assert.equal(got.reuse, reuse, `${what}: reuse`);
+      // The cache was brought up to date: nothing changed since, so the stored analysis answers.
+      assert.notEqual(storedAnswer(cached, { onProgress: () => {} }), null, `${what}: the next run answers at once`);
+      return expected;
+    };
+
+    const cold = await run(cached);
+    assert.equal(cold.reuse, undefined);
+    assert.deepEqual(quoted(cold.report), [["import-cycle", "src/services/user.ts", 2, 'import { db } from "../index.js";']]);
+
+    write(user, `${original}\n// appended by an editor\n`);
+    await expectAfter("a comment appended", "facts-held");
+
+    write(user, original.replace("Imports the database", "Reads the database"));
+    await expectAfter("a comment above the quoted line reworded", "facts-held");
+
+    write(`${dir}/src/db.ts`, `export const db = { name: "primary" };\n`);
+    await expectAfter("a string's content changed", "facts-held");
+
+    // Facts of modules no finding quotes: only the comparison of facts can tell.
+    write(`${dir}/src/db.ts`, `export const db = { name: "primary" }; setInterval(() => undefined, 1000);\n`);
+    const timer = await expectAfter("a timer started in a module no finding quotes", undefined);
+    assert.ok(timer.findings.some((f) => f.rule === "import-time-async" && f.file === "src/db.ts"), JSON.stringify(quoted(timer)));
+    const barrel = readFileSync(`${dir}/src/index.ts`, "utf8");
+    write(`${dir}/src/index.ts`, barrel.replace('export * from "./services/user.js";', 'export type * from "./services/user.js";'));
+    const typeOnly = await expectAfter("the barrel's re-export made type-only", undefined);
+    assert.ok(!typeOnly.findings.some((f) => f.rule === "import-cycle"), JSON.stringify(quoted(typeOnly)));
+    write(`${dir}/src/index.ts`, barrel);
+    write(`${dir}/src/db.ts`, `export const db = { name: "primary" };\n`);
+    await expectAfter("both put back", undefined);
+
+    // The same import, so the same facts; but the finding quotes this line.
+    write(user, original.replace('from "../index.js";', 'from "../index.js"; // through the barrel'));
+    const requoted = await expectAfter("a comment added to the quoted line", undefined);
+    assert.deepEqual(quoted(requoted), [["import-cycle", "src/services/user.ts", 2, 'import { db } from "../index.js"; // through the barrel']]);
+
+    write(user, `// one line more\n${original}`);
+    const shifted = await expectAfter("a line inserted above the import", undefined);
+    assert.deepEqual(quoted(shifted), [["import-cycle", "src/services/user.ts", 3, 'import { db } from "../index.js";']]);
+
+    write(user, original.replace('import { db } from "../index.js";', 'import { db } from "../db.js";'));
+    const broken = await expectAfter("the cycle broken", undefined);
+    assert.deepEqual(quoted(broken), []);
+
+    // Touched with the same bytes: the facts are the cached ones, the analysis is reused.
+    const later = new Date(Date.now() + 60_000 * tick++);
+    utimesSync(user, later, later);
+    await expectAfter("a module touched", "facts-held");
+  });
+}
+
+test("a lazily read cache entry has every field the stored entry has", async () => {
+  const dir = `${work}/fields`;
+  cpSync(fixture("graph", "barrel-cycle"), dir, { recursive: true });
+  const location = `${work}/fields-cache`;
+  await run({ dir, scope: "startup", workers: 0, workersAsked: true, besideProbes: false, cache: { location } });
+  const payload = unseal(readFileSync(`${location}/scan-cache.v8`), cacheKey()!);
+  assert.ok(payload);
+  const stored = deserialize(payload) as StoredCache;
+  const entry = deserialize(stored.files.get(`${dir}/src/db.ts`)!) as object;
+  assert.deepEqual(Object.keys(entry).sort(), [...FILE_ENTRY_FIELDS].sort());
+});

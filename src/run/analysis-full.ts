@@ -29,6 +29,7 @@ import { createParsedCache, type RunParsedCache } from "./cache/parsed-cache.js"
 import { recordCompilerReads, type ReadRecorder } from "./cache/record-reads.js";
 import type { AnalysisData, AnalysisHooks, AnalysisOutcome, AnalysisRequest, FrontState } from "./analysis-job.js";
 import { minPoolFiles } from "./default-workers.js";
+import { withStartupFlags } from "./heap-growth.js";
 
 const CACHE_REFUSED = "--cache: no private folder can keep the key that seals the cache (tried $XDG_CACHE_HOME or ~/.cache, then the temp directory), so nothing was cached; set STARTUP_DOCTOR_CACHE_KEY or make one of them writable";
 
@@ -118,7 +119,8 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   const reported = front.cacheRefused ? { ...project, warnings: [...project.warnings, { message: CACHE_REFUSED }] } : project;
   const data: AnalysisData = { project: reported, graph: withoutModules(graph), cycles, entrypoints, findings, inline, ...suppressed, rules, startup, reach, deferred, excluded, ...(request.knowledge ? { knowledge: request.knowledge } : {}) };
 
-  if (!cacheData || !location || !parsedCache) return { data, persist: saveCompilerCodeCache };
+  const saveCodeCache = (): void => withStartupFlags(saveCompilerCodeCache);
+  if (!cacheData || !location || !parsedCache) return { data, persist: saveCodeCache };
   const recorded = "snapshot" in resolver ? resolver : null;
   // The facts and discovery are rewritten only when this run learnt some; the stored analysis
   // whenever this run made one: a file touched without a change (a checkout, an editor's save)
@@ -128,7 +130,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
     data,
     persist: () => {
       mkdirSync(location, { recursive: true });
-      saveCompilerCodeCache();
+      saveCodeCache();
       if (!recorded) {
         if (learnt) writeCache(location, cacheData);
         return;

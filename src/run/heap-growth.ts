@@ -12,6 +12,7 @@ const LARGE_PROJECT_GROWTH_PERCENT = 75;
 export const LARGE_PROJECT_FILES = 20_000;
 
 let owned = false;
+let grown = false;
 
 /** The command owns its process: the fixed growth from now on, and larger for a large project (growHeapFor). */
 export function ownHeap(): void {
@@ -25,5 +26,22 @@ export function ownsHeap(): boolean {
 
 /** Once the project's size is known (V8's flags are the process's: every thread's heap follows). */
 export function growHeapFor(files: number): void {
-  if (files >= LARGE_PROJECT_FILES) setFlagsFromString(`--heap-growing-percent=${LARGE_PROJECT_GROWTH_PERCENT}`);
+  if (files < LARGE_PROJECT_FILES) return;
+  grown = true;
+  setFlagsFromString(`--heap-growing-percent=${LARGE_PROJECT_GROWTH_PERCENT}`);
+}
+
+/**
+ * Runs `fn` under the flags the process started with. A V8 code cache is accepted only under the
+ * flags it was made with (their hash is in it): one made after growHeapFor was rejected by every
+ * next run, which then compiled the compiler again and wrote the cache again.
+ */
+export function withStartupFlags(fn: () => void): void {
+  if (!grown) return fn();
+  setFlagsFromString(`--heap-growing-percent=${GROWTH_PERCENT}`);
+  try {
+    fn();
+  } finally {
+    setFlagsFromString(`--heap-growing-percent=${LARGE_PROJECT_GROWTH_PERCENT}`);
+  }
 }

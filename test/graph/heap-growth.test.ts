@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fixture } from "../helpers/fixture.js";
+import { LARGE_PROJECT_FILES } from "../../src/run/heap-growth.js";
 
 const heapGrowth = new URL("../../dist/run/heap-growth.js", import.meta.url).href;
 const api = new URL("../../dist/index.js", import.meta.url).href;
@@ -51,4 +52,40 @@ test("the Node API leaves its host's heap alone: a scan through it claims nothin
     const { ownsHeap } = await import(${JSON.stringify(heapGrowth)});
     console.log(ownsHeap());`;
   assert.equal(runModule(code).trim(), "false");
+});
+
+test("a code cache made after the growth for a large project is made under the startup flags, which the next run starts with", () => {
+  const dir = mkdtempSync(join(tmpdir(), "startup-doctor-heap-cc-"));
+  try {
+    const cache = join(dir, "script.v8code");
+    // V8 puts the hash of its flags in a code cache and rejects a cache made under others.
+    const source = "function f(){ return [1,2,3].map((x) => x * 2); } f();".repeat(200);
+    const make = (wrapped: boolean): void => {
+      runModule(`
+        import { Script } from "node:vm";
+        import { writeFileSync } from "node:fs";
+        const { ownHeap, growHeapFor, withStartupFlags } = await import(${JSON.stringify(heapGrowth)});
+        ownHeap();
+        const script = new Script(${JSON.stringify(source)});
+        growHeapFor(${LARGE_PROJECT_FILES});
+        const save = () => writeFileSync(${JSON.stringify(cache)}, script.createCachedData());
+        ${wrapped ? "withStartupFlags(save);" : "save();"}
+      `);
+    };
+    const rejected = (): string =>
+      runModule(`
+        import { Script } from "node:vm";
+        import { readFileSync } from "node:fs";
+        const { ownHeap } = await import(${JSON.stringify(heapGrowth)});
+        ownHeap();
+        const script = new Script(${JSON.stringify(source)}, { cachedData: readFileSync(${JSON.stringify(cache)}) });
+        process.stdout.write(String(script.cachedDataRejected));
+      `);
+    make(false);
+    assert.equal(rejected(), "true", "made under the grown flags: the next run rejects it");
+    make(true);
+    assert.equal(rejected(), "false");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

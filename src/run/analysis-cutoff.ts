@@ -14,7 +14,7 @@ import { createLineReader } from "../graph/source-lines.js";
 import { writeCache, writeResults, type CacheData, type FileEntry, type ResultData, type StoredRun } from "./cache/cache-file.js";
 import type { FsFingerprint } from "./cache/fingerprint.js";
 import type { AnalysisHooks, AnalysisOutcome } from "./analysis-job.js";
-import { answerFromStoredRun } from "./stored-answer.js";
+import { storedOutcome } from "./stored-answer.js";
 
 /**
  * More changed modules than this (a branch checked out) are not compared: most of them would
@@ -47,24 +47,19 @@ export async function answerIfFactsHold(state: CutoffState, hooks: AnalysisHooks
   for (let i = 0; i < changed.length; i++) if (!isDeepStrictEqual(parsed[i], changed[i].entry.parsed)) return null;
   if (!quotedLinesHold(state.last.quoted, new Set(changed.map((c) => c.file)))) return null;
 
-  const data = answerFromStoredRun(state.last, hooks);
-  return {
-    data,
-    reuse: "facts-held",
-    persist: () => {
-      const { stored, results, last, location, key } = state;
-      const stat = new Map(changed.map((c) => [c.file, c.now]));
-      changed.forEach((c, i) => stored.files.set(c.file, { ...c.now, parseKey: c.entry.parseKey, parsed: parsed[i] }));
-      writeCache(location, stored);
-      const modules: FsFingerprint["files"] = last.modules.map(([file, mtimeMs, size]) => {
-        const now = stat.get(file);
-        return now ? [file, now.mtimeMs, now.size] : [file, mtimeMs, size];
-      });
-      results.runs.delete(key);
-      results.runs.set(key, { ...last, modules });
-      writeResults(location, results);
-    },
-  };
+  return storedOutcome(state.last, hooks, "facts-held", () => {
+    const { stored, results, last, location, key } = state;
+    const stat = new Map(changed.map((c) => [c.file, c.now]));
+    changed.forEach((c, i) => stored.files.set(c.file, { ...c.now, parseKey: c.entry.parseKey, parsed: parsed[i] }));
+    writeCache(location, stored);
+    const modules: FsFingerprint["files"] = last.modules.map(([file, mtimeMs, size]) => {
+      const now = stat.get(file);
+      return now ? [file, now.mtimeMs, now.size] : [file, mtimeMs, size];
+    });
+    results.runs.delete(key);
+    results.runs.set(key, { ...last, modules });
+    writeResults(location, results);
+  });
 }
 
 /** The modules whose size or time changed, with their cached entries; null when one has none or too many changed. */

@@ -154,7 +154,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
         return [f, entry?.mtimeMs ?? -1, entry?.size ?? -1];
       });
       results.runs.delete(key);
-      results.runs.set(key, { fingerprint, project, entrypoints, scopedFiles: scoped.files.length, knowledge: knowledgeKey, modules, data: serialize(data), quoted: quoted.lines });
+      results.runs.set(key, { fingerprint, project, entrypoints, scopedFiles: scoped.files.length, graphFiles: graph.files.length, knowledge: knowledgeKey, modules, data: serialize(data), quoted: quoted.lines });
       writeResults(location, results);
     },
   };

@@ -20,7 +20,7 @@ import { cacheKey } from "./cache/cache-seal.js";
 import { fingerprintHolds } from "./cache/fingerprint.js";
 import { createParsePool, type ParsePool } from "../graph/worker/parse-pool.js";
 import { answerIfFactsHold } from "./analysis-cutoff.js";
-import { answerFromStoredRun } from "./stored-answer.js";
+import { storedOutcome } from "./stored-answer.js";
 import type { AnalysisProgress } from "./progress-events.js";
 
 export interface AnalysisRequest {
@@ -72,6 +72,8 @@ export interface AnalysisOutcome {
    * the analysis was made.
    */
   reuse?: "whole" | "facts-held";
+  /** A stored analysis: its data as the cache holds it (V8-serialised), for the worker to send as bytes. */
+  storedData?: Uint8Array;
 }
 
 /** What the analysis tells its caller while it runs. */
@@ -104,7 +106,7 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
   const answer = answerFromResults(front, hooks);
   if (answer) {
     await earlyPool?.close();
-    return { data: answer, reuse: "whole" };
+    return answer;
   }
   try {
     const stored = location ? readCache(location) : null;
@@ -131,7 +133,7 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
  * than the answer: Node compiles its internals again for each new thread).
  */
 export function storedAnswer(request: AnalysisRequest, hooks: AnalysisHooks): AnalysisData | null {
-  return request.cache ? answerFromResults(readFront(request), hooks) : null;
+  return request.cache ? (answerFromResults(readFront(request), hooks)?.data ?? null) : null;
 }
 
 interface Front {
@@ -159,11 +161,11 @@ function readFront(request: AnalysisRequest): Front {
 }
 
 /** Nothing changed since the last run: its analysis is this run's (no parse, no rules), told as a whole run. */
-function answerFromResults(front: Front, hooks: AnalysisHooks): AnalysisData | null {
+function answerFromResults(front: Front, hooks: AnalysisHooks): AnalysisOutcome | null {
   hooks.onProgress({ phase: "discover", done: 0, total: 0 });
   const { last, lastHolds } = front;
   if (!last || !lastHolds || !fingerprintHolds({ dirs: [], files: last.modules })) return null;
-  return answerFromStoredRun(last, hooks);
+  return storedOutcome(last, hooks, "whole");
 }
 
 /** What the front already read: the cache, and the last discovery when its fingerprint holds. */

@@ -1,5 +1,6 @@
 // The static half shared by scan, check, graph and explain: project -> graph -> rules, run on an
 // analysis worker so that this thread's event loop stays free (spinner, probe supervision).
+import { deserialize } from "node:v8";
 import type { Worker } from "node:worker_threads";
 import type { GraphEdge, ModuleGraph } from "../graph/types.js";
 import type { ScopeMode } from "../project/scope.js";
@@ -108,6 +109,7 @@ function onAnalysisWorker(request: AnalysisRequest, listeners: WorkerListeners):
       if (reply.type === "progress") listeners.onProgress?.(reply.event);
       else if (reply.type === "discovered") listeners.onDiscovered?.(reply.found);
       else if (reply.type === "result") settle(() => resolve(reply.data));
+      else if (reply.type === "stored-result") settle(() => resolve(deserialize(reply.bytes) as AnalysisData));
       else settle(() => reject(deserializeError(reply.error)));
     });
     worker.on("error", (error) => settle(() => reject(error)));

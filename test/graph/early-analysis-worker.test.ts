@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { fixture } from "../helpers/fixture.js";
 import { repoRoot } from "../helpers/cli.js";
 import { analyze } from "../../src/run/analyze.js";
-import { analysesCommandLine, analysisWorkerFor, startAnalysisWorkerEarly } from "../../src/run/early-analysis-worker.js";
+import { analysesCommandLine, analysisWorkerFor, parsesEarly, startAnalysisWorkerEarly } from "../../src/run/early-analysis-worker.js";
 
 const runtimeCycles = (analysis: Awaited<ReturnType<typeof analyze>>): string[][] =>
   analysis.cycles.filter((c) => c.runtime).map((c) => c.modules.map(analysis.ctx.rel));
@@ -56,4 +56,12 @@ test("which command lines analyse: all but init, help and the version", () => {
   for (const args of [["init"], ["help"], ["--help"], ["scan", "-h"], ["-v"], ["--version"], ["init", "--force"]]) {
     assert.equal(analysesCommandLine(args), false, args.join(" "));
   }
+});
+
+test("which command lines start a parse worker at once: --cache on more than one core", () => {
+  assert.equal(parsesEarly(["scan", "--cache"], 2), true);
+  assert.equal(parsesEarly(["--cache", "check", "--timeout", "5000"], 8), true);
+  assert.equal(parsesEarly(["scan", "--cache"], 1), false, "one core: no workers");
+  assert.equal(parsesEarly(["scan"], 2), false);
+  assert.equal(parsesEarly(["scan", "--cache-location", "x"], 2), false, "a location alone does not ask for the cache");
 });

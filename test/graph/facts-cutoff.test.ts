@@ -108,3 +108,17 @@ test("a lazily read cache entry has every field the stored entry has", async () 
   const entry = deserialize(stored.files.get(`${dir}/src/db.ts`)!) as object;
   assert.deepEqual(Object.keys(entry).sort(), [...FILE_ENTRY_FIELDS].sort());
 });
+
+test("through the analysis worker: a run whose edit kept the facts sends the stored analysis as bytes, and the report is an uncached run's", async () => {
+  const { analyze, toReport: report } = await import("../../src/run/analyze.js");
+  const dir = `${work}/worker`;
+  cpSync(fixture("graph", "barrel-cycle"), dir, { recursive: true });
+  const cached = { dir, cache: true, cacheLocation: `${work}/worker-cache`, workers: 1 };
+  await analyze(cached);
+  const user = `${dir}/src/services/user.ts`;
+  write(user, `${readFileSync(user, "utf8")}\n// appended\n`);
+  const expected = report(await analyze({ dir, workers: 0 }), "scan");
+  assert.deepEqual(report(await analyze(cached), "scan"), expected);
+  // Nothing changed since: the main thread answers from what that run stored.
+  assert.deepEqual(report(await analyze(cached), "scan"), expected);
+});

@@ -56,6 +56,8 @@ export interface StoredRun {
   entrypoints: FoundEntrypoint[];
   /** How many files the discovery put in scope (for the progress display). */
   scopedFiles: number;
+  /** How many modules the graph has (for the progress display, without decoding the data). */
+  graphFiles: number;
   /** The configuration's library knowledge it was made with (JSON). */
   knowledge: string;
   /** Every module of the graph as it was read: [path, mtimeMs, size]. */

@@ -49,7 +49,7 @@ let persist: (() => void) | undefined;
 try {
   const outcome = await runAnalysis(request, { onProgress, onDiscovered }, pool);
   persist = outcome.persist;
-  send({ type: "result", data: outcome.data });
+  send(outcome.storedData ? { type: "stored-result", bytes: outcome.storedData } : { type: "result", data: outcome.data });
 } catch (error) {
   send({ type: "error", error: serializeError(error) });
 }

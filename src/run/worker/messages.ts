@@ -13,6 +13,8 @@ export type WorkerReply =
   | { type: "progress"; event: AnalysisProgress }
   | { type: "discovered"; found: Discovery }
   | { type: "result"; data: AnalysisData }
+  /** A stored analysis, sent as the cache holds it: decoded once, on the main thread. */
+  | { type: "stored-result"; bytes: Uint8Array }
   | { type: "error"; error: SerializedError };
 
 export type { AnalysisRequest };

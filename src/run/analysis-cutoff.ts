@@ -38,19 +38,23 @@ interface Changed {
   now: { mtimeMs: number; size: number; hash: string };
 }
 
-/** The last analysis with the cache brought up to date, when every changed module kept its facts and quoted lines; else null. */
-export async function answerIfFactsHold(state: CutoffState, hooks: AnalysisHooks): Promise<AnalysisOutcome | null> {
+/**
+ * The last analysis with the cache brought up to date, when every changed module kept its facts
+ * and quoted lines. Otherwise the analysis must be made; the changed modules parsed here are then
+ * in `state.stored` already (`refreshed` of them), so that the analysis does not parse them again.
+ */
+export async function answerIfFactsHold(state: CutoffState, hooks: AnalysisHooks): Promise<{ outcome: AnalysisOutcome } | { refreshed: number }> {
   const changed = changedModules(state.last.modules, state.stored);
-  if (!changed || changed.length === 0) return null;
+  if (!changed || changed.length === 0) return { refreshed: 0 };
   const parsed = await parseAll(changed, state.pool);
-  if (!parsed) return null;
-  for (let i = 0; i < changed.length; i++) if (!isDeepStrictEqual(parsed[i], changed[i].entry.parsed)) return null;
-  if (!quotedLinesHold(state.last.quoted, new Set(changed.map((c) => c.file)))) return null;
+  if (!parsed) return { refreshed: 0 };
+  changed.forEach((c, i) => state.stored.files.set(c.file, { ...c.now, parseKey: c.entry.parseKey, parsed: parsed[i] }));
+  const held = changed.every((c, i) => isDeepStrictEqual(parsed[i], c.entry.parsed)) && quotedLinesHold(state.last.quoted, new Set(changed.map((c) => c.file)));
+  if (!held) return { refreshed: changed.length };
 
-  return storedOutcome(state.last, hooks, "facts-held", () => {
+  return { outcome: storedOutcome(state.last, hooks, "facts-held", () => {
     const { stored, results, last, location, key } = state;
     const stat = new Map(changed.map((c) => [c.file, c.now]));
-    changed.forEach((c, i) => stored.files.set(c.file, { ...c.now, parseKey: c.entry.parseKey, parsed: parsed[i] }));
     writeCache(location, stored);
     const modules: FsFingerprint["files"] = last.modules.map(([file, mtimeMs, size]) => {
       const now = stat.get(file);
@@ -59,7 +63,7 @@ export async function answerIfFactsHold(state: CutoffState, hooks: AnalysisHooks
     results.runs.delete(key);
     results.runs.set(key, { ...last, modules });
     writeResults(location, results);
-  });
+  }) };
 }
 
 /** The modules whose size or time changed, with their cached entries; null when one has none or too many changed. */

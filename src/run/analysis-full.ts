@@ -125,7 +125,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   // The facts and discovery are rewritten only when this run learnt some; the stored analysis
   // whenever this run made one: a file touched without a change (a checkout, an editor's save)
   // reuses its facts, and a stored analysis still keyed by its old time would never answer again.
-  const learnt = parsedCache.misses > 0 || !discovered.reused || recorded?.missed === true || !front.hadResult;
+  const learnt = parsedCache.misses > 0 || front.refreshed > 0 || !discovered.reused || recorded?.missed === true || !front.hadResult;
   return {
     data,
     persist: () => {

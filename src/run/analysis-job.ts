@@ -110,17 +110,19 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
   }
   try {
     const stored = location ? readCache(location) : null;
+    let refreshed = 0;
     if (location && last && lastHolds && stored && results) {
       const cutoff = await answerIfFactsHold({ location, key, last, stored, results, pool: earlyPool }, hooks);
-      if (cutoff) {
+      if ("outcome" in cutoff) {
         await earlyPool?.close();
-        return cutoff;
+        return cutoff.outcome;
       }
+      refreshed = cutoff.refreshed;
     }
     const previous = stored?.discoveries.get(key);
     const previousHolds = previous !== undefined && fingerprintHolds(previous.fingerprint);
     const { analyseFully } = await import("./analysis-full.js");
-    return await analyseFully(request, hooks, { root, location, cacheRefused: request.cache !== undefined && !sealable, stored, results, key, knowledgeKey, previous: previousHolds ? previous : undefined, hadResult: last !== undefined && lastHolds, earlyPool });
+    return await analyseFully(request, hooks, { root, location, cacheRefused: request.cache !== undefined && !sealable, stored, results, key, knowledgeKey, previous: previousHolds ? previous : undefined, hadResult: last !== undefined && lastHolds, refreshed, earlyPool });
   } catch (error) {
     await earlyPool?.close();
     throw error;
@@ -179,6 +181,8 @@ export interface FrontState {
   results: ResultData | null;
   /** A stored analysis for this key whose discovery still held (then only some module changed). */
   hadResult: boolean;
+  /** Cache entries the early cutoff replaced with the changed modules' new facts (they are this run's to write). */
+  refreshed: number;
   key: string;
   knowledgeKey: string;
   previous: DiscoveryEntry | undefined;

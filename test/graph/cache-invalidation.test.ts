@@ -125,3 +125,18 @@ test("one edited module: parsed on the worker started before the cache is read, 
 function summaryLineOfAdded(dir: string): number {
   return readFileSync(`${dir}/src/db.ts`, "utf8").split("\n").findIndex((line) => line.includes("export const added")) + 1;
 }
+
+test("a task runner's scripts file changed (nps package-scripts.js): the scope is found again, not taken from the cache", async () => {
+  const dir = `${work}/nps`;
+  cpSync(fixture("graph", "scope-nps-scripts"), dir, { recursive: true });
+  const cached: AnalysisRequest = { dir, scope: "startup", workers: 0, workersAsked: true, besideProbes: false, cache: { location: `${work}/nps-cache` } };
+  const plain: AnalysisRequest = { ...cached, cache: undefined };
+  const before = await reportOf(cached);
+  assert.ok(before.findings.some((f) => f.file === "commands/report.ts"), "report.ts is named by no script: in scope");
+  const scripts = `${dir}/package-scripts.js`;
+  write(scripts, readFileSync(scripts, "utf8").replace('seed: runFast("./commands/seed.ts"),', 'seed: runFast("./commands/seed.ts"),\n    report: runFast("./commands/report.ts"),'));
+  const expected = await reportOf(plain);
+  assert.ok(!expected.findings.some((f) => f.file === "commands/report.ts"), "now a script: out of scope");
+  assert.deepEqual(await reportOf(cached), expected);
+  assert.deepEqual(await reportOf(cached), expected, "again");
+});

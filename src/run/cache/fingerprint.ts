@@ -1,8 +1,9 @@
 // Whether the file system still looks as it did when the project was discovered and its imports
 // resolved: the modification time of every folder under the root (a file or folder appearing or
 // disappearing changes its parent's), and size + modification time of every config file read
-// (tsconfig chains, package.json files, also those in node_modules that resolution read).
+// (tsconfig chains, package.json files and nps scripts files, also those in node_modules that resolution read).
 import { readdirSync, statSync } from "node:fs";
+import { SCRIPTS_FILES } from "../../project/script-files.js";
 import { joinPath } from "../../util/path.js";
 
 export interface FsFingerprint {
@@ -13,6 +14,8 @@ export interface FsFingerprint {
 /** Folders never read for sources; their own entry still changes when a package is installed. */
 const OPAQUE = new Set(["node_modules", ".git", "bower_components", "jspm_packages"]);
 const CONFIG_FILE = /^(?:package\.json|[tj]sconfig(?:\..*)?\.json|nest-cli\.json|pnpm-workspace\.ya?ml)$/;
+// The discovery reads these too: a task runner's scripts file (nps) takes the files it runs out of scope.
+const SCRIPTS_FILE = new Set(SCRIPTS_FILES);
 
 /**
  * Every folder under the root with its modification time, and the config files in them (their
@@ -41,7 +44,7 @@ export function walkFolders(root: string, skip: string | null): { dirs: FsFinger
           const s = statOf(path);
           if (s) dirs.push([path, s.mtimeMs]);
         } else if (!e.name.startsWith(".") && path !== skip) stack.push(path);
-      } else if (CONFIG_FILE.test(e.name)) configFiles.push(path);
+      } else if (CONFIG_FILE.test(e.name) || SCRIPTS_FILE.has(e.name)) configFiles.push(path);
     }
   }
   return { dirs, configFiles };

@@ -52,18 +52,21 @@ export async function answerIfFactsHold(state: CutoffState, hooks: AnalysisHooks
   const held = changed.every((c, i) => isDeepStrictEqual(parsed[i], c.entry.parsed)) && quotedLinesHold(state.last.quoted, new Set(changed.map((c) => c.file)));
   if (!held) return { refreshed: changed.length };
 
-  return { outcome: storedOutcome(state.last, hooks, "facts-held", () => {
-    const { stored, results, last, location, key } = state;
-    const stat = new Map(changed.map((c) => [c.file, c.now]));
-    writeCache(location, stored);
-    const modules: FsFingerprint["files"] = last.modules.map(([file, mtimeMs, size]) => {
-      const now = stat.get(file);
-      return now ? [file, now.mtimeMs, now.size] : [file, mtimeMs, size];
-    });
-    results.runs.delete(key);
-    results.runs.set(key, { ...last, modules });
-    writeResults(location, results);
-  }) };
+  return { outcome: storedOutcome(state.last, hooks, "facts-held", () => persistCutoff(state, changed)) };
+}
+
+/** The changed modules' new entries (set above), and the last analysis stored again under their new times. */
+function persistCutoff(state: CutoffState, changed: readonly Changed[]): void {
+  const { stored, results, last, location, key } = state;
+  writeCache(location, stored);
+  const now = new Map(changed.map((c) => [c.file, c.now]));
+  const modules: FsFingerprint["files"] = last.modules.map(([file, mtimeMs, size]) => {
+    const stat = now.get(file);
+    return stat ? [file, stat.mtimeMs, stat.size] : [file, mtimeMs, size];
+  });
+  results.runs.delete(key);
+  results.runs.set(key, { ...last, modules });
+  writeResults(location, results);
 }
 
 /** The modules whose size or time changed, with their cached entries; null when one has none or too many changed. */

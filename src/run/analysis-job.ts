@@ -1,8 +1,9 @@
 // The static analysis from folder to findings: project -> graph -> cycles, reach -> rules. It runs
 // on the analysis worker (src/run/worker/analysis-worker.ts), never on the main thread, and hands
 // back plain data only: no syntax tree, no function (structured clone; Maps are fine). This front
-// answers a --cache run that nothing changed from the last run's analysis; only other runs load
-// the analysis itself (analysis-full.ts: the compiler, the graph, the rules).
+// answers a --cache run from the last run's analysis when nothing changed, or when the changed
+// modules kept their facts (analysis-cutoff.ts); only other runs load the analysis itself
+// (analysis-full.ts: the graph, the rules).
 import type { GraphCycle } from "../graph/cycles.js";
 import type { DeferredEntry } from "../graph/deferred-entries.js";
 import type { ReachTree } from "../graph/reach.js";

@@ -17,8 +17,9 @@ import type { AnalysisHooks, AnalysisOutcome } from "./analysis-job.js";
 import { storedOutcome } from "./stored-answer.js";
 
 /**
- * More changed modules than this (a branch checked out) are not compared: most of them would
- * change facts, and their parse would be paid again by the full analysis.
+ * More changed modules than this (a branch checked out) are not compared: so many rarely all keep
+ * their facts, and the comparison waits for every parse before the analysis starts, where the
+ * analysis would resolve each module as its parse comes back.
  */
 const MAX_CHANGED = 100;
 

@@ -37,7 +37,8 @@ export function growHeapFor(files: number): void {
  * next run, which then compiled the compiler again and wrote the cache again.
  */
 export function withStartupFlags(fn: () => void): void {
-  if (!grown) return fn();
+  // Only a process this command owns has known startup flags (ownHeap); a host's are its own.
+  if (!grown || !owned) return fn();
   setFlagsFromString(`--heap-growing-percent=${GROWTH_PERCENT}`);
   try {
     fn();

@@ -31,8 +31,8 @@ delete process.env[ENV_FD];
 if (bun && Number.isInteger(channelFd) && channelFd >= 0) install(bun, channelFd);
 
 function install(runtime: BunRuntime, fd: number): void {
-  const token = readToken(fd);
-  if (!token) return stopIfOrphanedBeforeToken();
+  const { token, closed } = readToken(fd);
+  if (!token) return stopIfOrphanedBeforeToken(closed);
   configureChannel(fd, token);
   const ppid = process.ppid;
   const preloadDir = dirname(new URL(import.meta.url).pathname);

@@ -23,26 +23,39 @@ export function configureChannel(channelFd: number, token: string): void {
   broken = !Number.isInteger(fd) || fd < 0 || token.length === 0;
 }
 
+/** What the parent handed over on fd 3: its token, or nothing; `closed` when its end was closed first. */
+export interface TokenRead {
+  token: string;
+  closed: boolean;
+}
+
 /**
  * Reads the token the parent writes on fd 3 right after spawning (fd 3 is a socket pair, so it
  * reads both ways). Spins briefly: the parent writes before the runtime has even started.
  */
-export function readToken(channelFd: number): string {
+export function readToken(channelFd: number): TokenRead {
   const buffer = Buffer.alloc(TOKEN_BYTES * 2 + 1);
   let got = 0;
+  let closed = false;
   const deadline = Date.now() + 5000;
   while (got < buffer.length && Date.now() < deadline) {
     try {
       const n = readSync(channelFd, buffer, got, buffer.length - got, null);
-      if (n === 0) break;
+      if (n === 0) {
+        closed = true;
+        break;
+      }
       got += n;
       if (buffer.subarray(0, got).includes(0x0a)) break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") break;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ECONNRESET") closed = true;
+      if (code !== "EAGAIN") break;
       Atomics.wait(pause, 0, 0, 2);
     }
   }
-  return buffer.subarray(0, got).toString("utf8").split("\n")[0] ?? "";
+  const token = buffer.subarray(0, got).toString("utf8").split("\n")[0] ?? "";
+  return { token, closed: closed && token.length === 0 };
 }
 
 export function send(message: ProbeMessage): void {

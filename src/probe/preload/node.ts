@@ -21,8 +21,8 @@ delete process.env[ENV_FD];
 if (isMainThread && Number.isInteger(channelFd) && channelFd >= 0) install(channelFd);
 
 function install(fd: number): void {
-  const token = readToken(fd);
-  if (!token) return stopIfOrphanedBeforeToken();
+  const { token, closed } = readToken(fd);
+  if (!token) return stopIfOrphanedBeforeToken(closed);
   configureChannel(fd, token);
   const ppid = process.ppid;
   const preloadDir = fileURLToPath(new URL(".", import.meta.url));

@@ -86,9 +86,23 @@ function signal(pid: number, name: "SIGKILL" | "SIGSTOP"): void {
  * a token, so such a child would run the app with nothing to stop it (seen under load: a daemon
  * left with init as its parent). When that startup-doctor is gone, the child kills itself before
  * any of the app runs; with it alive, the app runs unprobed as before.
+ *
+ * `closed`: the parent's end of the channel closed first. A dying process closes its files before
+ * the kernel makes it a zombie and re-parents its children, so for that moment it still looks
+ * alive (a probe child and its daemon outlived a SIGKILLed startup-doctor that way, under load).
+ * A startup-doctor never closes a live child's channel, so the child waits for that exit to show.
  */
-export function stopIfOrphanedBeforeToken(): void {
+export function stopIfOrphanedBeforeToken(closed: boolean): void {
   const guard: GuardData = { ppid: process.ppid, fd: -1, marker: "", parent: parentFromEnv() };
   // By the parent it named (pid and start time), not by ppid 1: startup-doctor may itself be pid 1 in a container.
-  if (parentGone(guard)) killOwnTree(guard);
+  const deadline = Date.now() + (closed ? CLOSED_EXIT_WAIT_MS : 0);
+  for (;;) {
+    if (parentGone(guard)) return killOwnTree(guard);
+    if (Date.now() >= deadline) return;
+    Atomics.wait(nap, 0, 0, 5);
+  }
 }
+
+/** How long a parent that closed the channel gets to show its exit; the kernel needs milliseconds. */
+const CLOSED_EXIT_WAIT_MS = 2000;
+const nap = new Int32Array(new SharedArrayBuffer(4));

@@ -6,13 +6,13 @@
 // because the analysis is a function of each module's facts, the discovery (whose fingerprint
 // holds) and the quoted lines.
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import type { ParsedFile, ParseOptions } from "../graph/parse.js";
 import type { ParsePool } from "../graph/worker/parse-pool.js";
 import { createLineReader } from "../graph/source-lines.js";
 import { writeCache, writeResults, type CacheData, type FileEntry, type ResultData, type StoredRun } from "./cache/cache-file.js";
-import type { FsFingerprint } from "./cache/fingerprint.js";
+import type { FileChange, FsFingerprint } from "./cache/fingerprint.js";
 import type { AnalysisHooks, AnalysisOutcome } from "./analysis-job.js";
 import { storedOutcome } from "./stored-answer.js";
 
@@ -31,6 +31,8 @@ export interface CutoffState {
   results: ResultData;
   /** The early parse worker, when there is one; without it the changed modules are parsed here. */
   pool?: ParsePool;
+  /** The modules of the last analysis whose size or time changed since (all of them, as stat-ed by the front). */
+  changed: FileChange[];
 }
 
 interface Changed {
@@ -45,7 +47,7 @@ interface Changed {
  * in `state.stored` already (`refreshed` of them), so that the analysis does not parse them again.
  */
 export async function answerIfFactsHold(state: CutoffState, hooks: AnalysisHooks): Promise<{ outcome: AnalysisOutcome } | { refreshed: number }> {
-  const changed = changedModules(state.last.modules, state.stored);
+  const changed = changedModules(state.changed, state.stored);
   if (!changed || changed.length === 0) return { refreshed: 0 };
   const parsed = await parseAll(changed, state.pool);
   if (!parsed) return { refreshed: 0 };
@@ -70,19 +72,13 @@ function persistCutoff(state: CutoffState, changed: readonly Changed[]): void {
   writeResults(location, results);
 }
 
-/** The modules whose size or time changed, with their cached entries; null when one has none or too many changed. */
-function changedModules(modules: StoredRun["modules"], stored: CacheData): Changed[] | null {
+/** The changed modules with their cached entries and content hashes; null when one is gone, has no entry, or too many changed. */
+function changedModules(changes: readonly FileChange[], stored: CacheData): Changed[] | null {
+  if (changes.length > MAX_CHANGED) return null;
   const out: Changed[] = [];
-  for (const [file, mtimeMs, size] of modules) {
-    let stat;
-    try {
-      stat = statSync(file);
-    } catch {
-      return null;
-    }
-    if (stat.mtimeMs === mtimeMs && stat.size === size) continue;
+  for (const { file, now } of changes) {
     const entry = stored.files.get(file);
-    if (!entry || out.length === MAX_CHANGED) return null;
+    if (!now || !entry) return null;
     // The time before the read, as the full analysis keys it: a module edited meanwhile does not match next time.
     let bytes;
     try {
@@ -90,7 +86,7 @@ function changedModules(modules: StoredRun["modules"], stored: CacheData): Chang
     } catch {
       return null;
     }
-    out.push({ file, entry, now: { mtimeMs: stat.mtimeMs, size: stat.size, hash: createHash("sha1").update(bytes).digest("hex") } });
+    out.push({ file, entry, now: { ...now, hash: createHash("sha1").update(bytes).digest("hex") } });
   }
   return out;
 }

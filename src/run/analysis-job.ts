@@ -18,7 +18,7 @@ import type { Finding } from "../rules/types.js";
 import { resolvePath } from "../util/path.js";
 import { defaultCacheLocation, readCache, readResults, type CacheData, type DiscoveryEntry, type ResultData, type StoredRun } from "./cache/cache-file.js";
 import { cacheKey } from "./cache/cache-seal.js";
-import { fingerprintHolds } from "./cache/fingerprint.js";
+import { changedFiles, fingerprintHolds, type FileChange } from "./cache/fingerprint.js";
 import { createParsePool, type ParsePool } from "../graph/worker/parse-pool.js";
 import { answerIfFactsHold } from "./analysis-cutoff.js";
 import { storedOutcome } from "./stored-answer.js";
@@ -104,7 +104,7 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
     void earlyPool.close();
     earlyPool = undefined;
   }
-  const answer = answerFromResults(front, hooks);
+  const { answer, changed } = answerFromResults(front, hooks, true);
   if (answer) {
     await earlyPool?.close();
     return answer;
@@ -113,7 +113,7 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
     const stored = location ? readCache(location) : null;
     let refreshed = 0;
     if (location && last && lastHolds && stored && results) {
-      const cutoff = await answerIfFactsHold({ location, key, last, stored, results, pool: earlyPool }, hooks);
+      const cutoff = await answerIfFactsHold({ location, key, last, stored, results, pool: earlyPool, changed: changed ?? [] }, hooks);
       if ("outcome" in cutoff) {
         await earlyPool?.close();
         return cutoff.outcome;
@@ -136,7 +136,7 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
  * than the answer: Node compiles its internals again for each new thread).
  */
 export function storedAnswer(request: AnalysisRequest, hooks: AnalysisHooks): AnalysisData | null {
-  return request.cache ? (answerFromResults(readFront(request), hooks)?.data ?? null) : null;
+  return request.cache ? (answerFromResults(readFront(request), hooks).answer?.data ?? null) : null;
 }
 
 interface Front {
@@ -164,11 +164,13 @@ function readFront(request: AnalysisRequest): Front {
 }
 
 /** Nothing changed since the last run: its analysis is this run's (no parse, no rules), told as a whole run. */
-function answerFromResults(front: Front, hooks: AnalysisHooks): AnalysisOutcome | null {
+function answerFromResults(front: Front, hooks: AnalysisHooks, listChanged = false): { answer: AnalysisOutcome | null; changed?: FileChange[] } {
   hooks.onProgress({ phase: "discover", done: 0, total: 0 });
   const { last, lastHolds } = front;
-  if (!last || !lastHolds || !fingerprintHolds({ dirs: [], files: last.modules })) return null;
-  return storedOutcome(last, hooks, "whole");
+  if (!last || !lastHolds) return { answer: null };
+  // All of them for the early cutoff, which then stats none again; the first tells the main thread enough.
+  const changed = changedFiles(last.modules, !listChanged);
+  return changed.length > 0 ? { answer: null, changed } : { answer: storedOutcome(last, hooks, "whole") };
 }
 
 /** What the front already read: the cache, and the last discovery when its fingerprint holds. */

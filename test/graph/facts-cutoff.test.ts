@@ -11,7 +11,7 @@ import { fixture } from "../helpers/fixture.js";
 import { runAnalysis, storedAnswer, type AnalysisOutcome, type AnalysisRequest } from "../../src/run/analysis-job.js";
 import { analysisOf, toReport } from "../../src/run/analyze.js";
 import type { ReportV1 } from "../../src/report/types.js";
-import { FILE_ENTRY_FIELDS, type StoredCache } from "../../src/run/cache/cache-file.js";
+import { DISCOVERY_ENTRY_FIELDS, FILE_ENTRY_FIELDS, readCache, type StoredCache } from "../../src/run/cache/cache-file.js";
 import { cacheKey, unseal } from "../../src/run/cache/cache-seal.js";
 
 const work = mkdtempSync(`${tmpdir()}/startup-doctor-cutoff-`);
@@ -97,7 +97,7 @@ for (const workers of [0, 1]) {
   });
 }
 
-test("a lazily read cache entry has every field the stored entry has", async () => {
+test("a lazily read cache entry (a file's facts, a discovery) has every field the stored entry has, with its values", async () => {
   const dir = `${work}/fields`;
   cpSync(fixture("graph", "barrel-cycle"), dir, { recursive: true });
   const location = `${work}/fields-cache`;
@@ -107,6 +107,12 @@ test("a lazily read cache entry has every field the stored entry has", async () 
   const stored = deserialize(payload) as StoredCache;
   const entry = deserialize(stored.files.get(`${dir}/src/db.ts`)!) as object;
   assert.deepEqual(Object.keys(entry).sort(), [...FILE_ENTRY_FIELDS].sort());
+  const [discovery] = [...stored.discoveries.values()].map((bytes) => deserialize(bytes) as object);
+  assert.deepEqual(Object.keys(discovery!).sort(), [...DISCOVERY_ENTRY_FIELDS].sort());
+  // The lazy entries read back as the stored ones, field for field.
+  const lazy = readCache(location)!;
+  assert.deepEqual({ ...lazy.files.get(`${dir}/src/db.ts`)! }, entry);
+  assert.deepEqual({ ...[...lazy.discoveries.values()][0]! }, discovery);
 });
 
 test("through the analysis worker: a run whose edit kept the facts sends the stored analysis as bytes, and the report is an uncached run's", async () => {

@@ -68,6 +68,24 @@ export function fingerprintHolds(fp: FsFingerprint): boolean {
   return true;
 }
 
+/** A file's size and time now, beside those recorded (null: it is gone). */
+export interface FileChange {
+  file: string;
+  now: { mtimeMs: number; size: number } | null;
+}
+
+/** The recorded files whose size or time differ now; `first`: stop at the first one. */
+export function changedFiles(files: FsFingerprint["files"], first = false): FileChange[] {
+  const changed: FileChange[] = [];
+  for (const [file, mtimeMs, size] of files) {
+    const now = statOf(file);
+    if (now?.mtimeMs === mtimeMs && now.size === size) continue;
+    changed.push({ file, now });
+    if (first) break;
+  }
+  return changed;
+}
+
 function statOf(path: string): { mtimeMs: number; size: number } | null {
   try {
     const s = statSync(path);

@@ -21,7 +21,7 @@ import { storedOutcome } from "./stored-answer.js";
  * their facts, and the comparison waits for every parse before the analysis starts, where the
  * analysis would resolve each module as its parse comes back.
  */
-const MAX_CHANGED = 100;
+export const MAX_CHANGED = 100;
 
 export interface CutoffState {
   location: string;

@@ -20,7 +20,7 @@ import { defaultCacheLocation, readCache, readResults, type CacheData, type Disc
 import { cacheKey } from "./cache/cache-seal.js";
 import { changedFiles, fingerprintHolds, type FileChange } from "./cache/fingerprint.js";
 import { createParsePool, type ParsePool } from "../graph/worker/parse-pool.js";
-import { answerIfFactsHold } from "./analysis-cutoff.js";
+import { answerIfFactsHold, MAX_CHANGED } from "./analysis-cutoff.js";
 import { storedOutcome } from "./stored-answer.js";
 import type { AnalysisProgress } from "./progress-events.js";
 
@@ -164,12 +164,13 @@ function readFront(request: AnalysisRequest): Front {
 }
 
 /** Nothing changed since the last run: its analysis is this run's (no parse, no rules), told as a whole run. */
-function answerFromResults(front: Front, hooks: AnalysisHooks, listChanged = false): { answer: AnalysisOutcome | null; changed?: FileChange[] } {
+function answerFromResults(front: Front, hooks: AnalysisHooks, forCutoff = false): { answer: AnalysisOutcome | null; changed?: FileChange[] } {
   hooks.onProgress({ phase: "discover", done: 0, total: 0 });
   const { last, lastHolds } = front;
   if (!last || !lastHolds) return { answer: null };
-  // All of them for the early cutoff, which then stats none again; the first tells the main thread enough.
-  const changed = changedFiles(last.modules, !listChanged);
+  // For the early cutoff as many as it compares (one more says too many), so that it stats none
+  // again; the first one tells the main thread enough.
+  const changed = changedFiles(last.modules, forCutoff ? MAX_CHANGED + 1 : 1);
   return changed.length > 0 ? { answer: null, changed } : { answer: storedOutcome(last, hooks, "whole") };
 }
 

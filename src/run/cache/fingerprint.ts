@@ -74,14 +74,14 @@ export interface FileChange {
   now: { mtimeMs: number; size: number } | null;
 }
 
-/** The recorded files whose size or time differ now; `first`: stop at the first one. */
-export function changedFiles(files: FsFingerprint["files"], first = false): FileChange[] {
+/** The recorded files whose size or time differ now, up to `limit` of them. */
+export function changedFiles(files: FsFingerprint["files"], limit = Infinity): FileChange[] {
   const changed: FileChange[] = [];
   for (const [file, mtimeMs, size] of files) {
     const now = statOf(file);
     if (now?.mtimeMs === mtimeMs && now.size === size) continue;
     changed.push({ file, now });
-    if (first) break;
+    if (changed.length >= limit) break;
   }
   return changed;
 }

@@ -97,6 +97,35 @@ for (const workers of [0, 1]) {
   });
 }
 
+// A checked-out branch changes many modules; they are analysed again rather than compared one by
+// one (MAX_CHANGED in analysis-cutoff.ts), and the report is the same either way.
+test("100 modules edited without a change of facts reuse the analysis; 101 are analysed again; both report what an uncached run does", async () => {
+  const dir = `${work}/many`;
+  const count = 101;
+  const names = Array.from({ length: count }, (_, i) => `m${i}`);
+  cpSync(fixture("graph", "barrel-cycle"), dir, { recursive: true });
+  for (const name of names) writeFileSync(`${dir}/src/${name}.ts`, `export const ${name} = "${name}";\n`);
+  writeFileSync(`${dir}/src/many.ts`, `${names.map((n) => `import { ${n} } from "./${n}.js";`).join("\n")}\nexport const all = [${names.join(", ")}];\n`);
+  const index = `${dir}/src/index.ts`;
+  write(index, `import "./many.js";\n${readFileSync(index, "utf8")}`);
+  const cached: AnalysisRequest = { dir, scope: "startup", workers: 0, workersAsked: true, besideProbes: false, cache: { location: `${work}/many-cache` } };
+  const plain: AnalysisRequest = { ...cached, cache: undefined };
+  const cold = await run(cached);
+  assert.equal(cold.report.modules, (await run(plain)).report.modules);
+  assert.ok(cold.report.modules > count, `${cold.report.modules} modules`);
+  const edit = (n: number, round: number): void => {
+    for (const name of names.slice(0, n)) write(`${dir}/src/${name}.ts`, `export const ${name} = "${name}";\n// round ${round}\n`);
+  };
+  edit(100, 1);
+  const hundred = await run(cached);
+  assert.equal(hundred.reuse, "facts-held");
+  assert.deepEqual(hundred.report, (await run(plain)).report);
+  edit(101, 2);
+  const more = await run(cached);
+  assert.equal(more.reuse, undefined);
+  assert.deepEqual(more.report, (await run(plain)).report);
+});
+
 test("a lazily read cache entry (a file's facts, a discovery) has every field the stored entry has, with its values", async () => {
   const dir = `${work}/fields`;
   cpSync(fixture("graph", "barrel-cycle"), dir, { recursive: true });

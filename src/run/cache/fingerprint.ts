@@ -61,11 +61,7 @@ export function statFiles(paths: Iterable<string>): FsFingerprint["files"] {
 
 export function fingerprintHolds(fp: FsFingerprint): boolean {
   for (const [dir, mtimeMs] of fp.dirs) if (statOf(dir)?.mtimeMs !== mtimeMs) return false;
-  for (const [file, mtimeMs, size] of fp.files) {
-    const s = statOf(file);
-    if ((s?.mtimeMs ?? -1) !== mtimeMs || (s?.size ?? -1) !== size) return false;
-  }
-  return true;
+  return changedFiles(fp.files, 1).length === 0;
 }
 
 /** A file's size and time now, beside those recorded (null: it is gone). */
@@ -79,7 +75,8 @@ export function changedFiles(files: FsFingerprint["files"], limit = Infinity): F
   const changed: FileChange[] = [];
   for (const [file, mtimeMs, size] of files) {
     const now = statOf(file);
-    if (now?.mtimeMs === mtimeMs && now.size === size) continue;
+    // A file recorded as missing (-1, statFiles) holds while it is still missing.
+    if ((now?.mtimeMs ?? -1) === mtimeMs && (now?.size ?? -1) === size) continue;
     changed.push({ file, now });
     if (changed.length >= limit) break;
   }

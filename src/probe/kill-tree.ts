@@ -66,7 +66,7 @@ function remember(probe: LiveProbe, watched: Watched, procs: ProcInfo[]): void {
 
 /** Synchronously SIGKILLs every live probe and everything it spawned. Safe in exit/SIGINT handlers. */
 export function killAllProbes(): void {
-  const all = [...live].map(([probe, watched]) => childLast(frozenTargetsOf(probe, watched), probe.pid));
+  const all = [...live].map(([probe, watched]) => childLast(frozenTargetsOf(probe, watched).targets, probe.pid));
   for (const targets of all) for (const target of targets) signal(target, "SIGKILL");
   live.clear();
 }
@@ -76,28 +76,38 @@ export function killAllProbes(): void {
  * then a kill leaves a window: a process forked meanwhile that called setsid is neither listed nor
  * in the group, and once its parents die it belongs to init (seen: a `setsid env -i` daemon
  * escaping a SIGQUIT under load). A stopped process forks nothing, and while the child's
- * subreaper is stopped but alive every orphan is still its descendant.
+ * subreaper is alive every orphan is still its descendant.
+ *
+ * Every process but the child: nothing continues a child stopped by a startup-doctor that is
+ * SIGKILLed before its SIGCONT, and a stopped child's guard never runs (seen under load: a child
+ * and its `env -i` daemon left stopped under init). A running child's guard kills what was stopped
+ * with it. What the child forks between two listings is found by the next one, and is in its group
+ * until it calls setsid.
  */
-function frozenTargetsOf(probe: LiveProbe, watched: Watched): Target[] {
+function frozenTargetsOf(probe: LiveProbe, watched: Watched): { targets: Target[]; stopped: number[] } {
   const found = new Map<string, Target>();
+  const stopped = new Set<number>([probe.pid]);
   const key = (target: Target): string => ("group" in target ? `g${target.group}` : `p${target.pid}`);
   for (let round = 0; round < 20; round++) {
+    const { targets, procs } = targetsOf(probe, watched);
+    for (const target of targets) found.set(key(target), target);
     let fresh = 0;
-    for (const target of targetsOf(probe, watched)) {
-      if (found.has(key(target))) continue;
-      found.set(key(target), target);
-      signal(target, "SIGSTOP");
+    for (const pid of membersOf(targets, procs)) {
+      if (stopped.has(pid)) continue;
+      stopped.add(pid);
+      signal({ pid }, "SIGSTOP");
       fresh++;
     }
     if (fresh === 0) break;
   }
-  return [...found.values()];
+  stopped.delete(probe.pid);
+  return { targets: [...found.values()], stopped: [...stopped] };
 }
 
 type Target = { group: number } | { pid: number };
 
-/** Everything to kill, found before killing: once the child dies its orphans lose the parent link. */
-function targetsOf(probe: LiveProbe, watched: Watched): Target[] {
+/** Everything to kill, found before killing (once the child dies its orphans lose the parent link), and the listing it was found in. */
+function targetsOf(probe: LiveProbe, watched: Watched): { targets: Target[]; procs: ProcInfo[] } {
   const procs = listProcesses();
   remember(probe, watched, procs);
   const byPid = new Map(procs.map((proc) => [proc.pid, proc]));
@@ -114,7 +124,7 @@ function targetsOf(probe: LiveProbe, watched: Watched): Target[] {
   // process may take the pid and lead a group of its own (pid_max is 32768 in many containers).
   const targets: Target[] = ours || !byPid.has(probe.pid) ? [{ group: probe.pid }] : [];
   for (const pid of pids) targets.push({ pid });
-  return targets;
+  return { targets, procs };
 }
 
 /**
@@ -147,7 +157,7 @@ function alive(target: Target): boolean {
  * SIGTERM, then SIGKILL after `graceMs`: an app that handles SIGTERM while its thread is blocked
  * ignores it forever (runtime-facts §4.13). Resolves when nothing is left.
  *
- * The tree is frozen before the SIGTERM, and what ignores SIGTERM is SIGKILLed before the child
+ * The tree but the child is frozen before the SIGTERM, and what ignores SIGTERM is SIGKILLed before the child
  * gets it: the child is the subreaper holding its orphans and runs the guard that kills them if
  * startup-doctor dies. Sent to the whole group at once, SIGTERM killed the child first, and a
  * startup-doctor SIGKILLed during the grace left the SIGTERM-ignoring rest to init (seen under
@@ -155,29 +165,34 @@ function alive(target: Target): boolean {
  */
 export async function killProbeTree(probe: LiveProbe, graceMs: number): Promise<void> {
   const watched = live.get(probe) ?? { seen: new Map(), links: new Set<string>(), start: 0 };
-  const targets = frozenTargetsOf(probe, watched);
-  for (const pid of membersOf(targets)) if (pid !== probe.pid && ignoresSignal(pid, SIGTERM)) signal({ pid }, "SIGKILL");
-  for (const target of targets) signal(target, "SIGTERM");
-  for (const target of targets) signal(target, "SIGCONT");
+  const { targets, stopped } = frozenTargetsOf(probe, watched);
+  for (const pid of stopped) if (ignoresSignal(pid, SIGTERM)) signal({ pid }, "SIGKILL");
+  // Each stopped process is sent SIGTERM and continued before the child gets its own: a stopped
+  // process outliving the child would belong to init, stopped with nothing to continue it.
+  for (const pid of stopped) {
+    signal({ pid }, "SIGTERM");
+    signal({ pid }, "SIGCONT");
+  }
+  signal({ pid: probe.pid }, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && targets.some(alive)) await sleep(5);
   // Look again: something may have been spawned during the grace period.
-  for (const target of childLast([...targets, ...frozenTargetsOf(probe, watched)], probe.pid)) if (alive(target)) signal(target, "SIGKILL");
+  for (const target of childLast([...targets, ...frozenTargetsOf(probe, watched).targets], probe.pid)) if (alive(target)) signal(target, "SIGKILL");
   for (let tries = 0; tries < 200 && targets.some(alive); tries++) await sleep(5);
   unregisterProbe(probe);
 }
 
 const SIGTERM = 15;
 
-/** Every process the targets name: the listed pids and the live members of the groups. */
-function membersOf(targets: Target[]): number[] {
+/** Every process the targets name in a listing: the listed pids and the live members of the groups. */
+function membersOf(targets: Target[], procs: ProcInfo[]): number[] {
   const pids = new Set<number>();
   const groups = new Set<number>();
   for (const target of targets) {
     if ("pid" in target) pids.add(target.pid);
     else groups.add(target.group);
   }
-  if (groups.size > 0) for (const proc of listProcesses()) if (groups.has(proc.pgid) && !proc.zombie) pids.add(proc.pid);
+  if (groups.size > 0) for (const proc of procs) if (groups.has(proc.pgid) && !proc.zombie) pids.add(proc.pid);
   return [...pids];
 }
 

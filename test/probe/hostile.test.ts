@@ -35,10 +35,24 @@ function describe(pid: number): string {
     // An empty environment is an `env -i` daemon; one with the probe's marker came straight from an app.
     const environ = readFileSync(`/proc/${pid}/environ`, "latin1");
     const origin = environ.length === 0 ? "env -i" : environ.includes("STARTUP_DOCTOR_PROBE=") ? "probe marker" : "other env";
-    return `${pid} ppid ${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]} (${origin}): ${readFileSync(`/proc/${pid}/cmdline`, "latin1").replace(/\0/g, " ")}`;
+    // The state tells a stopped process (T: frozen by a kill that never finished) from a running one.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return `${pid} ppid ${ppid} state ${state} (${origin}): ${readFileSync(`/proc/${pid}/cmdline`, "latin1").replace(/\0/g, " ")}`;
   } catch {
     return `${pid} (gone)`;
   }
+}
+
+/** The probe child of an entry, not startup-doctor (whose argv names the entry too). */
+function isProbeChild(entry: string): (pid: number) => boolean {
+  return (pid) => {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "latin1");
+      return argv.includes(entry) && !argv.includes(binPath);
+    } catch {
+      return false;
+    }
+  };
 }
 
 async function none(tag: string, withinMs: number): Promise<number[]> {
@@ -116,15 +130,7 @@ test("200 MB on fd 3 without a newline: the verdict is still the app's, and the 
 test("startup-doctor SIGKILLed in the grace after a timeout: the child died of SIGTERM, and its SIGTERM-ignoring processes died before it", { timeout: 60_000 }, async () => {
   const tag = randomUUID();
   const cli = startCli(["grandchildren.mjs"], tag, ["--timeout", "1000"]);
-  const isChild = (pid: number): boolean => {
-    try {
-      // The probe child, not startup-doctor (whose argv names the entry too).
-      const argv = readFileSync(`/proc/${pid}/cmdline`, "latin1");
-      return argv.includes("grandchildren.mjs") && !argv.includes(binPath);
-    } catch {
-      return false;
-    }
-  };
+  const isChild = isProbeChild("grandchildren.mjs");
   let child: number | undefined;
   for (const started = Date.now(); child === undefined && Date.now() - started < 20_000; await new Promise((resolve) => setTimeout(resolve, 20))) child = tagged(tag).find(isChild);
   assert.ok(child !== undefined, "the probe child started");
@@ -133,4 +139,56 @@ test("startup-doctor SIGKILLed in the grace after a timeout: the child died of S
   cli.kill("SIGKILL");
   await cli.done;
   assert.deepEqual((await none(tag, 3000)).map(describe), []);
+});
+
+/**
+ * One try at SIGKILLing startup-doctor while a timed-out probe's tree is stopped: a busy poll (microseconds a
+ * turn) for the kill, which stops the tree for a few listings of /proc. `caught` is false when the poll lost
+ * the CPU for that long (a loaded machine) and saw no stopped process.
+ */
+async function killDuringFreeze(): Promise<{ caught: boolean; childState: string; left: string[] }> {
+  const tag = randomUUID();
+  const cli = startCli(["env-i-daemon.mjs"], tag, ["--timeout", "1000"]);
+  const isChild = isProbeChild("env-i-daemon.mjs");
+  const isDaemon = (pid: number): boolean => {
+    try {
+      return readFileSync(`/proc/${pid}/environ`, "latin1").length === 0;
+    } catch {
+      return false;
+    }
+  };
+  let child: number | undefined;
+  let daemon: number | undefined;
+  for (const started = Date.now(); (child === undefined || daemon === undefined) && Date.now() - started < 20_000; await new Promise((resolve) => setTimeout(resolve, 20))) {
+    const pids = tagged(tag);
+    child = pids.find(isChild);
+    daemon = pids.find(isDaemon);
+  }
+  assert.ok(child !== undefined && daemon !== undefined, "the probe child and its daemon started");
+  const state = (pid: number): string => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    } catch {
+      return "gone";
+    }
+  };
+  let caught = false;
+  for (const until = Date.now() + 20_000; !caught && Date.now() < until; ) {
+    caught = state(daemon) === "T" || state(child) === "T";
+    if (state(child) === "gone" && state(daemon) === "gone") break;
+  }
+  cli.kill("SIGKILL");
+  await cli.done;
+  const childState = state(child);
+  return { caught, childState, left: (await none(tag, 3000)).map(describe) };
+}
+
+test("startup-doctor SIGKILLed while it has a timed-out probe's tree stopped: the child was never stopped, and its guard kills the rest", { timeout: 120_000 }, async () => {
+  let attempt = await killDuringFreeze();
+  for (let tries = 1; !attempt.caught && tries < 6; tries++) attempt = await killDuringFreeze();
+  assert.ok(attempt.caught, "startup-doctor was killed with part of the probe's tree stopped");
+  // Nothing can continue a child stopped by a startup-doctor that died: its guard would never run.
+  assert.notEqual(attempt.childState, "T");
+  assert.deepEqual(attempt.left, []);
 });

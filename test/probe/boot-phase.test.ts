@@ -28,20 +28,35 @@ test("the same bootstrap with its environment set starts: ok by listening, at th
   assert.equal(probe.ready?.line, 7);
 });
 
-test("an awaited connect retrying forever before listen hangs during boot, waiting on the connect with its attempts and line", async () => {
-  const { probe, tag } = await probeFixture("boot-connect-retry", "src/main.ts");
+type Probe = Awaited<ReturnType<typeof probeFixture>>["probe"];
+
+/** A hang during boot whose startup waits on a connect to 127.0.0.1:1, retried at least 3 times from `file:line`. */
+function hangsRetryingClosedPort(probe: Probe, file: string, line: number): NonNullable<Probe["waitingOn"]>[number] {
   assert.equal(probe.status, "hang");
   assert.equal(probe.phase, "boot");
   const connect = probe.waitingOn?.find((work) => work.kind === "connect");
   assert.ok(connect, JSON.stringify(probe.waitingOn));
   assert.equal(connect.target, "127.0.0.1:1");
   assert.ok((connect.attempts ?? 0) >= 3, `attempts ${connect.attempts}`);
-  assert.equal(connect.file, "src/db.ts");
-  assert.equal(connect.line, 5);
+  assert.equal(connect.file, file);
+  assert.equal(connect.line, line);
+  return connect;
+}
+
+test("an awaited connect retrying forever before listen hangs during boot, waiting on the connect with its attempts and line", async () => {
+  const { probe, tag } = await probeFixture("boot-connect-retry", "src/main.ts");
+  const connect = hangsRetryingClosedPort(probe, "src/db.ts", 5);
   assert.equal(connect.asyncChain?.[0], "bootstrap (src/main.ts:5)");
   assert.ok(connect.asyncChain?.includes("connectOnce (src/db.ts:4)") || connect.asyncChain?.some((frame) => frame.startsWith("connectDatabase (src/db.ts:")), JSON.stringify(connect.asyncChain));
   assert.match(probe.summary ?? "", /Startup is waiting on connect to 127\.0\.0\.1:1 \(\d+ attempts, retrying\) from src\/db\.ts:5/);
   assert.match(probe.output ?? "", /ECONNREFUSED 127\.0\.0\.1:1/);
+  assert.deepEqual(survivors(tag), []);
+});
+
+test("a connect retried by a client that strips the socket's close listeners (the MongoDB driver) is still seen failing and retrying", async () => {
+  const { probe, tag } = await probeFixture("boot-connect-strips-listeners", "main.mjs");
+  hangsRetryingClosedPort(probe, "client.mjs", 8);
+  assert.match(probe.summary ?? "", /waiting on connect to 127\.0\.0\.1:1 \(\d+ attempts, retrying\) from client\.mjs:8/);
   assert.deepEqual(survivors(tag), []);
 });
 

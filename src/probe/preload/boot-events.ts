@@ -69,23 +69,47 @@ export function installBootEvents(isOwnFrame: (line: string) => boolean): void {
         connectAttempts.set(target, seen);
       }
       if (seen) {
-        const attempts = seen;
-        let connected = false;
-        // 'connect' and 'close' listeners only: an 'error' listener would swallow an error the app leaves unhandled.
         connecting.add(this);
-        this.once("connect", () => {
-          connected = true;
-          attempts.failedAt = null;
-          connecting.delete(this);
-        });
-        this.once("close", () => {
-          if (!connected) attempts.failedAt = performance.now();
-          connecting.delete(this);
-        });
+        watchAttempt(this, seen);
       }
     }
     return connect.apply(this, args);
   };
+}
+
+/** A socket's current attempt: what its `connect` and `close` events update. */
+const ATTEMPT = Symbol("startupDoctorConnectAttempt");
+
+interface Watched {
+  attempts: Attempts;
+  connected: boolean;
+}
+
+/**
+ * Sees the attempt's `connect` and `close` through the socket's own emit, not through listeners:
+ * a client may remove every listener of its socket's events (the MongoDB driver's connect strips
+ * 'error', 'close' and 'timeout' when an attempt fails), and a listener of ours then never hears
+ * the failure. Not an 'error' listener either: it would swallow an error the app leaves unhandled.
+ */
+function watchAttempt(socket: net.Socket, attempts: Attempts): void {
+  const own = socket as unknown as Record<symbol, Watched | undefined> & { emit: net.Socket["emit"] };
+  const already = own[ATTEMPT] !== undefined;
+  own[ATTEMPT] = { attempts, connected: false };
+  // connect() again on the same socket: its emit already reports to whichever attempt is current.
+  if (already) return;
+  const emit = own.emit;
+  own.emit = function probeEmit(this: net.Socket, event: string | symbol, ...args: unknown[]): boolean {
+    const watched = (this as unknown as Record<symbol, Watched | undefined>)[ATTEMPT];
+    if (watched && event === "connect") {
+      watched.connected = true;
+      watched.attempts.failedAt = null;
+      connecting.delete(this);
+    } else if (watched && event === "close") {
+      if (!watched.connected) watched.attempts.failedAt = performance.now();
+      connecting.delete(this);
+    }
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
+  } as net.Socket["emit"];
 }
 
 /** The latest attempt's frames, and the first attempt's as its origin once they differ. */

@@ -11,7 +11,9 @@ test("terminal: controls become visible text; workflow commands are defused only
   assert.equal(terminalText("\u009b31m", { ciLog: false }), "\\u{9b}31m", "the one-byte CSI");
   assert.equal(terminalText("::error::x ##[set-env]", { ciLog: false }), "::error::x ##[set-env]");
   assert.equal(terminalText("::error::x ##[set-env] ##vso[task]", { ciLog: true }), ":\u200b:error:\u200b:x #\u200b#[set-env] #\u200b#vso[task]");
-  assert.equal(terminalText("line 1\nline 2\r\n\u001b[31m", { ciLog: false, multiline: true }), "line 1\nline 2\n\\e[31m", "the app's output keeps its lines");
+  assert.equal(terminalText("line 1\nline 2\r\n\u001b[2J", { ciLog: false, multiline: true }), "line 1\nline 2\n\\e[2J", "the app's output keeps its lines");
+  // Its colours go (a coloured logger's `\e[33mwarn\e[39m` is noise); what removing them joins up is still escaped.
+  assert.equal(terminalText("\u001b[33mwarn\u001b[39m: no SMTP\n\u001b\u001b[31m[2Jx", { ciLog: false, multiline: true }), "warn: no SMTP\n\\e[2Jx");
   assert.equal(terminalText("tab\there", { ciLog: false }), "tab\there");
 });
 

@@ -24,8 +24,12 @@ function visible(ch: string): string {
   return `\\u{${ch.codePointAt(0)!.toString(16)}}`;
 }
 
+/** Colour and style only (SGR): an app's coloured log lines, dropped from its output rather than shown as `\e[33m`. */
+const SGR = /\u001b\[[0-9;]*m/g;
+
 export function terminalText(s: string, options: TerminalEscapeOptions): string {
-  let out = options.multiline ? s.replace(/\r\n/g, "\n").replace(CONTROLS, visible) : s.replace(CONTROLS_AND_NEWLINE, visible);
+  // SGR is removed before the controls are made visible: what removing it joins up is escaped too.
+  let out = options.multiline ? s.replace(SGR, "").replace(/\r\n/g, "\n").replace(CONTROLS, visible) : s.replace(CONTROLS_AND_NEWLINE, visible);
   // The runner reads `::command::` at a line's start after spaces, and `##[command]` anywhere:
   // a zero-width space between the two characters keeps the text and defuses the command.
   if (options.ciLog) out = out.replace(/::/g, `:${ZWSP}:`).replace(/##(vso)?\[/g, (m) => `#${ZWSP}${m.slice(1)}`);

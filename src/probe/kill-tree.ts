@@ -66,7 +66,10 @@ function remember(probe: LiveProbe, watched: Watched, procs: ProcInfo[]): void {
 
 /** Synchronously SIGKILLs every live probe and everything it spawned. Safe in exit/SIGINT handlers. */
 export function killAllProbes(): void {
-  const all = [...live].map(([probe, watched]) => childLast(frozenTargetsOf(probe, watched).targets, probe.pid));
+  // The child too: its SIGKILL follows in this same synchronous run, so nothing is left stopped, and a
+  // running child could fork a daemon that calls setsid while its tree is listed (seen under load:
+  // an `env -i` daemon outliving a SIGQUIT).
+  const all = [...live].map(([probe, watched]) => childLast(frozenTargetsOf(probe, watched, true).targets, probe.pid));
   for (const targets of all) for (const target of targets) signal(target, "SIGKILL");
   live.clear();
 }
@@ -78,18 +81,21 @@ export function killAllProbes(): void {
  * escaping a SIGQUIT under load). A stopped process forks nothing, and while the child's
  * subreaper is alive every orphan is still its descendant.
  *
- * Every process but the child: nothing continues a child stopped by a startup-doctor that is
- * SIGKILLed before its SIGCONT, and a stopped child's guard never runs (seen under load: a child
- * and its `env -i` daemon left stopped under init). A running child's guard kills what was stopped
- * with it. What the child forks between two listings is found by the next one, and is in its group
- * until it calls setsid.
+ * Every process but the child, unless `stopChild` (a kill that follows at once, in the same
+ * synchronous run): nothing continues a child stopped by a startup-doctor that is SIGKILLed before
+ * its SIGCONT, and a stopped child's guard never runs (seen under load: a child and its `env -i`
+ * daemon left stopped under init). A running child's guard kills what was stopped with it. What
+ * the child forks between two listings is found by the next one, and is in its group until it
+ * calls setsid.
  */
-function frozenTargetsOf(probe: LiveProbe, watched: Watched): { targets: Target[]; stopped: number[] } {
+function frozenTargetsOf(probe: LiveProbe, watched: Watched, stopChild = false): { targets: Target[]; stopped: number[]; childRuns: boolean } {
   const found = new Map<string, Target>();
-  const stopped = new Set<number>([probe.pid]);
+  const stopped = new Set<number>(stopChild ? [] : [probe.pid]);
+  let childRuns = false;
   const key = (target: Target): string => ("group" in target ? `g${target.group}` : `p${target.pid}`);
   for (let round = 0; round < 20; round++) {
-    const { targets, procs } = targetsOf(probe, watched);
+    const { targets, procs, child } = targetsOf(probe, watched);
+    childRuns = child;
     for (const target of targets) found.set(key(target), target);
     let fresh = 0;
     for (const pid of membersOf(targets, procs)) {
@@ -101,13 +107,16 @@ function frozenTargetsOf(probe: LiveProbe, watched: Watched): { targets: Target[
     if (fresh === 0) break;
   }
   stopped.delete(probe.pid);
-  return { targets: [...found.values()], stopped: [...stopped] };
+  return { targets: [...found.values()], stopped: [...stopped], childRuns };
 }
 
 type Target = { group: number } | { pid: number };
 
-/** Everything to kill, found before killing (once the child dies its orphans lose the parent link), and the listing it was found in. */
-function targetsOf(probe: LiveProbe, watched: Watched): { targets: Target[]; procs: ProcInfo[] } {
+/**
+ * Everything to kill, found before killing (once the child dies its orphans lose the parent link),
+ * the listing it was found in, and whether the child is in it (alive, and not a reused pid).
+ */
+function targetsOf(probe: LiveProbe, watched: Watched): { targets: Target[]; procs: ProcInfo[]; child: boolean } {
   const procs = listProcesses();
   remember(probe, watched, procs);
   const byPid = new Map(procs.map((proc) => [proc.pid, proc]));
@@ -124,7 +133,8 @@ function targetsOf(probe: LiveProbe, watched: Watched): { targets: Target[]; pro
   // process may take the pid and lead a group of its own (pid_max is 32768 in many containers).
   const targets: Target[] = ours || !byPid.has(probe.pid) ? [{ group: probe.pid }] : [];
   for (const pid of pids) targets.push({ pid });
-  return { targets, procs };
+  const child = byPid.get(probe.pid);
+  return { targets, procs, child: ours && child !== undefined && !child.zombie };
 }
 
 /**
@@ -165,7 +175,7 @@ function alive(target: Target): boolean {
  */
 export async function killProbeTree(probe: LiveProbe, graceMs: number): Promise<void> {
   const watched = live.get(probe) ?? { seen: new Map(), links: new Set<string>(), start: 0 };
-  const { targets, stopped } = frozenTargetsOf(probe, watched);
+  const { targets, stopped, childRuns } = frozenTargetsOf(probe, watched);
   for (const pid of stopped) if (ignoresSignal(pid, SIGTERM)) signal({ pid }, "SIGKILL");
   // Each stopped process is sent SIGTERM and continued before the child gets its own: a stopped
   // process outliving the child would belong to init, stopped with nothing to continue it.
@@ -173,7 +183,8 @@ export async function killProbeTree(probe: LiveProbe, graceMs: number): Promise<
     signal({ pid }, "SIGTERM");
     signal({ pid }, "SIGCONT");
   }
-  signal({ pid: probe.pid }, "SIGTERM");
+  // By pid, and only the child this probe started: its pid may be another process's by now.
+  if (childRuns) signal({ pid: probe.pid }, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && targets.some(alive)) await sleep(5);
   // Look again: something may have been spawned during the grace period.

@@ -55,8 +55,9 @@ test("an awaited connect retrying forever before listen hangs during boot, waiti
 
 test("a connect retried by a client that strips the socket's close listeners (the MongoDB driver) is still seen failing and retrying", async () => {
   const { probe, tag } = await probeFixture("boot-connect-strips-listeners", "main.mjs");
-  hangsRetryingClosedPort(probe, "client.mjs", 8);
-  assert.match(probe.summary ?? "", /waiting on connect to 127\.0\.0\.1:1 \(\d+ attempts, retrying\) from client\.mjs:8/);
+  hangsRetryingClosedPort(probe, "client.mjs", 9);
+  assert.match(probe.summary ?? "", /waiting on connect to 127\.0\.0\.1:1 \(\d+ attempts, retrying\) from client\.mjs:9/);
+  assert.match(probe.output ?? "", /the socket as the app logs it names the probe: false/);
   assert.deepEqual(survivors(tag), []);
 });
 

@@ -113,7 +113,7 @@ test("SIGQUIT stops startup-doctor with 131 and its probes' processes", { timeou
   cli.kill("SIGQUIT");
   const { code } = await cli.done;
   assert.equal(code, 131);
-  assert.deepEqual(await none(tag, 3000), []);
+  assert.deepEqual((await none(tag, 3000)).map(describe), []);
 });
 
 test("200 MB on fd 3 without a newline: the verdict is still the app's, and the parent does not keep the bytes", { timeout: 60_000 }, async () => {

@@ -45,7 +45,7 @@ export function installBootEvents(isOwnFrame: (line: string) => boolean): void {
   const listen = serverProto.listen;
   serverProto.listen = function probeListen(this: net.Server, ...args: unknown[]): net.Server {
     const site = captureSite();
-    (this as unknown as Record<symbol, unknown>)[LISTEN_SITE] = site;
+    hidden(this, LISTEN_SITE, site);
     this.once("listening", () => {
       send({ t: "listening", ms: round(performance.now()), address: addressOf(this.address()), site: framesOf(site.stack ?? "", isOwnFrame) });
     });
@@ -58,7 +58,7 @@ export function installBootEvents(isOwnFrame: (line: string) => boolean): void {
   socketProto.connect = function probeConnect(this: net.Socket, ...args: unknown[]): net.Socket {
     const target = targetOf(args);
     if (target) {
-      (this as unknown as Record<symbol, unknown>)[CONNECT_TARGET] = target;
+      hidden(this, CONNECT_TARGET, target);
       let seen = connectAttempts.get(target);
       if (seen) {
         seen.count++;
@@ -94,11 +94,11 @@ interface Watched {
 function watchAttempt(socket: net.Socket, attempts: Attempts): void {
   const own = socket as unknown as Record<symbol, Watched | undefined> & { emit: net.Socket["emit"] };
   const already = own[ATTEMPT] !== undefined;
-  own[ATTEMPT] = { attempts, connected: false };
+  hidden(own, ATTEMPT, { attempts, connected: false });
   // connect() again on the same socket: its emit already reports to whichever attempt is current.
   if (already) return;
   const emit = own.emit;
-  own.emit = function probeEmit(this: net.Socket, event: string | symbol, ...args: unknown[]): boolean {
+  const probeEmit = function probeEmit(this: net.Socket, event: string | symbol, ...args: unknown[]): boolean {
     const watched = (this as unknown as Record<symbol, Watched | undefined>)[ATTEMPT];
     if (watched && event === "connect") {
       watched.connected = true;
@@ -109,7 +109,13 @@ function watchAttempt(socket: net.Socket, attempts: Attempts): void {
       connecting.delete(this);
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as net.Socket["emit"];
+  };
+  hidden(own, "emit", probeEmit);
+}
+
+/** A property of ours on the app's object, not enumerable: an app that logs or inspects its socket or server sees none of it. */
+function hidden(target: object, key: string | symbol, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
 }
 
 /** The latest attempt's frames, and the first attempt's as its origin once they differ. */

@@ -1,6 +1,8 @@
 // Phase `boot`: after the entry evaluated, until a server listens, the process settles or exits.
 // One fixture per behaviour under fixtures/probe/boot-*.
 import assert from "node:assert/strict";
+import { once } from "node:events";
+import { createServer, type AddressInfo } from "node:net";
 import { test } from "node:test";
 import { probeFixture, survivors } from "./probe-fixture.ts";
 
@@ -59,6 +61,20 @@ test("a connect retried by a client that strips the socket's close listeners (th
   assert.match(probe.summary ?? "", /waiting on connect to 127\.0\.0\.1:1 \(\d+ attempts, retrying\) from client\.mjs:9/);
   assert.match(probe.output ?? "", /the socket as the app logs it names the probe: false/);
   assert.deepEqual(survivors(tag), []);
+});
+
+test("the same client against a database that answers: the connection it closed is no failure, and startup waits on its timer only", async () => {
+  const database = createServer((socket) => socket.end()).listen(0, "127.0.0.1");
+  await once(database, "listening");
+  try {
+    const port = (database.address() as AddressInfo).port;
+    const { probe, tag } = await probeFixture("boot-connect-strips-listeners", "connected.mjs", { env: { DATABASE_PORT: String(port) } });
+    assert.equal(probe.status, "hang");
+    assert.deepEqual(probe.waitingOn?.map((work) => work.kind), ["timer"]);
+    assert.deepEqual(survivors(tag), []);
+  } finally {
+    database.close();
+  }
 });
 
 test("a worker without a server retrying its broker forever hangs during boot; the retry was started by the constructor", async () => {

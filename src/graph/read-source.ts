@@ -13,10 +13,15 @@ export function readSourceText(file: string): SourceText {
   } catch (error) {
     return { unreadable: `cannot read file (${(error as NodeJS.ErrnoException).code ?? "error"}), skipped` };
   }
+  return sourceTextOf(bytes);
+}
+
+/** The text the parser sees in a file's bytes (the --cache reads them once for its hash and its layout too). */
+export function sourceTextOf(bytes: Uint8Array): SourceText {
   if (bytes.includes(0)) return { unreadable: "binary file with a source extension, skipped" };
   try {
     return { text: decoder.decode(bytes) };
   } catch {
-    return { text: bytes.toString("latin1"), problem: "not valid UTF-8; read as Latin-1" };
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"), problem: "not valid UTF-8; read as Latin-1" };
   }
 }

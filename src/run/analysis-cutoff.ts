@@ -5,12 +5,13 @@
 // rest of the analysis is never loaded. Build systems call this an early cutoff; it is exact
 // because the analysis is a function of each module's facts, the discovery (whose fingerprint
 // holds) and the quoted lines.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import type { ParsedFile, ParseOptions } from "../graph/parse.js";
 import type { ParsePool } from "../graph/worker/parse-pool.js";
 import { createLineReader } from "../graph/source-lines.js";
+import { codeLayoutDigest } from "../graph/code-layout.js";
+import { contentKeysOf, layoutFor } from "./cache/parsed-cache.js";
 import { writeCache, writeResults, type CacheData, type FileEntry, type ResultData, type StoredRun } from "./cache/cache-file.js";
 import type { FileChange, FsFingerprint } from "./cache/fingerprint.js";
 import type { AnalysisHooks, AnalysisOutcome } from "./analysis-job.js";
@@ -38,7 +39,7 @@ export interface CutoffState {
 interface Changed {
   file: string;
   entry: FileEntry;
-  now: { mtimeMs: number; size: number; hash: string };
+  now: { mtimeMs: number; size: number; hash: string; layout: string | null };
 }
 
 /**
@@ -51,7 +52,10 @@ export async function answerIfFactsHold(state: CutoffState, hooks: AnalysisHooks
   if (!changed || changed.length === 0) return { refreshed: 0 };
   const parsed = await parseAll(changed, state.pool);
   if (!parsed) return { refreshed: 0 };
-  changed.forEach((c, i) => state.stored.files.set(c.file, { ...c.now, parseKey: c.entry.parseKey, parsed: parsed[i] }));
+  changed.forEach((c, i) => {
+    c.now.layout = layoutFor(c.now.layout, parsed[i]);
+    state.stored.files.set(c.file, { ...c.now, parseKey: c.entry.parseKey, parsed: parsed[i] });
+  });
   const held = changed.every((c, i) => isDeepStrictEqual(parsed[i], c.entry.parsed)) && quotedLinesHold(state.last.quoted, new Set(changed.map((c) => c.file)));
   if (!held) return { refreshed: changed.length };
 
@@ -67,8 +71,12 @@ function persistCutoff(state: CutoffState, changed: readonly Changed[]): void {
     const stat = now.get(file);
     return stat ? [file, stat.mtimeMs, stat.size] : [file, mtimeMs, size];
   });
+  const layouts = last.layouts?.map((layout, i) => {
+    const stat = now.get(last.modules[i][0]);
+    return stat ? stat.layout : layout;
+  });
   results.runs.delete(key);
-  results.runs.set(key, { ...last, modules });
+  results.runs.set(key, { ...last, modules, ...(layouts ? { layouts } : {}) });
   writeResults(location, results);
 }
 
@@ -86,7 +94,7 @@ function changedModules(changes: readonly FileChange[], stored: CacheData): Chan
     } catch {
       return null;
     }
-    out.push({ file, entry, now: { ...now, hash: createHash("sha1").update(bytes).digest("hex") } });
+    out.push({ file, entry, now: { ...now, ...contentKeysOf(file, bytes) } });
   }
   return out;
 }
@@ -114,6 +122,32 @@ async function parseAll(changed: Changed[], pool: ParsePool | undefined): Promis
 /** The parse options a cached entry was keyed by (parsed-cache.ts parseKeyOf): the discovery holds, so they are this run's. */
 function optionsOf(parseKey: string): ParseOptions {
   return Object.fromEntries(JSON.parse(parseKey) as Array<[string, unknown]>) as unknown as ParseOptions;
+}
+
+/**
+ * A changed module differs from the one analysed in comments and line-end spaces only: its code
+ * layout holds (graph/code-layout.ts). Decided without the compiler, by one read and one lexer pass.
+ */
+export function layoutHolds(last: StoredRun, change: FileChange): boolean {
+  const layout = last.layouts?.[change.at];
+  if (!change.now || !layout) return false;
+  let bytes;
+  try {
+    bytes = readFileSync(change.file);
+  } catch {
+    return false;
+  }
+  return codeLayoutDigest(change.file, bytes) === layout;
+}
+
+/** Every changed module kept its layout (above) and every line the last analysis quoted from it. */
+export function layoutsHold(last: StoredRun, changed: readonly FileChange[]): boolean {
+  return changed.every((c) => layoutHolds(last, c)) && quotedLinesHeld(last, changed);
+}
+
+/** Every line the last analysis quoted from the changed modules reads the same. */
+export function quotedLinesHeld(last: StoredRun, changed: readonly FileChange[]): boolean {
+  return quotedLinesHold(last.quoted, new Set(changed.map((c) => c.file)));
 }
 
 /** Every line the last analysis quoted from a changed module still reads the same. */

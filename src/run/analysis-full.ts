@@ -153,8 +153,9 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
         const entry = cacheData.files.get(f);
         return [f, entry?.mtimeMs ?? -1, entry?.size ?? -1];
       });
+      const layouts = graph.files.map((f) => cacheData.files.get(f)?.layout ?? null);
       results.runs.delete(key);
-      results.runs.set(key, { fingerprint, project, entrypoints, scopedFiles: scoped.files.length, graphFiles: graph.files.length, knowledge: knowledgeKey, modules, data: serialize(data), quoted: quoted.lines });
+      results.runs.set(key, { fingerprint, project, entrypoints, scopedFiles: scoped.files.length, graphFiles: graph.files.length, knowledge: knowledgeKey, modules, data: serialize(data), quoted: quoted.lines, layouts });
       writeResults(location, results);
     },
   };

@@ -20,7 +20,7 @@ import { defaultCacheLocation, readCache, readResults, type CacheData, type Disc
 import { cacheKey } from "./cache/cache-seal.js";
 import { changedFiles, fingerprintHolds, type FileChange } from "./cache/fingerprint.js";
 import { createParsePool, type ParsePool } from "../graph/worker/parse-pool.js";
-import { answerIfFactsHold, MAX_CHANGED } from "./analysis-cutoff.js";
+import { answerIfFactsHold, layoutHolds, layoutsHold, MAX_CHANGED, quotedLinesHeld } from "./analysis-cutoff.js";
 import { storedOutcome } from "./stored-answer.js";
 import type { AnalysisProgress } from "./progress-events.js";
 
@@ -68,11 +68,12 @@ export interface AnalysisOutcome {
   /** Writes what this run learnt into the --cache (after the result is on its way). */
   persist?: () => void;
   /**
-   * How much of the last run's analysis this one is: "whole" when nothing changed, "facts-held"
-   * when the changed modules kept their facts and quoted lines (analysis-cutoff.ts); absent when
-   * the analysis was made.
+   * How much of the last run's analysis this one is: "whole" when nothing changed, "layout-held"
+   * when the changed modules differ only in comments and line-end spaces (nothing parsed),
+   * "facts-held" when they kept their facts and quoted lines once parsed (analysis-cutoff.ts);
+   * absent when the analysis was made.
    */
-  reuse?: "whole" | "facts-held";
+  reuse?: "whole" | "layout-held" | "facts-held";
   /** A stored analysis: its data as the cache holds it (V8-serialised), for the worker to send as bytes. */
   storedData?: Uint8Array;
 }
@@ -163,15 +164,23 @@ function readFront(request: AnalysisRequest): Front {
   return { root, sealable, location, key, knowledgeKey, results, last, lastHolds };
 }
 
-/** Nothing changed since the last run: its analysis is this run's (no parse, no rules), told as a whole run. */
+/**
+ * Nothing changed since the last run, or only comments and line-end spaces of some modules: its
+ * analysis is this run's (no parse, no rules), told as a whole run. The modules stay recorded as
+ * they were, so a later run checks their layout again (one read each) rather than rewrite the
+ * stored analyses (medusa: 9.7 MB) for a comment.
+ */
 function answerFromResults(front: Front, hooks: AnalysisHooks, forCutoff = false): { answer: AnalysisOutcome | null; changed?: FileChange[] } {
   hooks.onProgress({ phase: "discover", done: 0, total: 0 });
   const { last, lastHolds } = front;
   if (!last || !lastHolds) return { answer: null };
   // For the early cutoff as many as it compares (one more says too many), so that it stats none
-  // again; the first one tells the main thread enough.
-  const changed = changedFiles(last.modules, forCutoff ? MAX_CHANGED + 1 : 1);
-  return changed.length > 0 ? { answer: null, changed } : { answer: storedOutcome(last, hooks, "whole") };
+  // again; the main thread stops at the first module whose layout changed, which tells it enough.
+  let moved = false;
+  const changed = changedFiles(last.modules, MAX_CHANGED + 1, forCutoff ? undefined : (c) => (moved = !layoutHolds(last, c)));
+  if (changed.length === 0) return { answer: storedOutcome(last, hooks, "whole") };
+  const held = changed.length <= MAX_CHANGED && (forCutoff ? layoutsHold(last, changed) : !moved && quotedLinesHeld(last, changed));
+  return held ? { answer: storedOutcome(last, hooks, "layout-held") } : { answer: null, changed };
 }
 
 /** What the front already read: the cache, and the last discovery when its fingerprint holds. */

@@ -43,6 +43,8 @@ for (const workers of [0, 1]) {
     const user = `${dir}/src/services/user.ts`;
     const original = readFileSync(user, "utf8");
     const expectAfter = async (what: string, reuse: AnalysisOutcome["reuse"]): Promise<ReportV1> => {
+      // The main thread answers an edit of comments alone itself, before the analysis worker has started.
+      assert.equal(storedAnswer(cached, { onProgress: () => {} }) !== null, reuse === "layout-held", `${what}: answered on the main thread`);
       const expected = (await run(plain)).report;
       const got = await run(cached);
       assert.deepEqual(got.report, expected, what);
@@ -57,10 +59,10 @@ for (const workers of [0, 1]) {
     assert.deepEqual(quoted(cold.report), [["import-cycle", "src/services/user.ts", 2, 'import { db } from "../index.js";']]);
 
     write(user, `${original}\n// appended by an editor\n`);
-    await expectAfter("a comment appended", "facts-held");
+    await expectAfter("a comment appended", "layout-held");
 
     write(user, original.replace("Imports the database", "Reads the database"));
-    await expectAfter("a comment above the quoted line reworded", "facts-held");
+    await expectAfter("a comment above the quoted line reworded", "layout-held");
 
     write(`${dir}/src/db.ts`, `export const db = { name: "primary" };\n`);
     await expectAfter("a string's content changed", "facts-held");
@@ -93,9 +95,36 @@ for (const workers of [0, 1]) {
     // Touched with the same bytes: the facts are the cached ones, the analysis is reused.
     const later = new Date(Date.now() + 60_000 * tick++);
     utimesSync(user, later, later);
-    await expectAfter("a module touched", "facts-held");
+    await expectAfter("a module touched", "layout-held");
   });
 }
+
+test("a comment edited in a module the layout lexer declines, or in one with a syntax error, is decided by the parse: the report is what an uncached run gives", async () => {
+  const dir = `${work}/declined`;
+  cpSync(fixture("graph", "barrel-cycle"), dir, { recursive: true });
+  const cached: AnalysisRequest = { dir, scope: "startup", workers: 0, workersAsked: true, besideProbes: false, cache: { location: `${work}/declined-cache` } };
+  const plain: AnalysisRequest = { ...cached, cache: undefined };
+  const db = `${dir}/src/db.ts`;
+  // A `/` after `}`: only the grammar tells a regular expression from a division.
+  const declined = `export const db = { name: "primary" };\nfunction check() {}\n/primary/.test(db.name);\n`;
+  write(db, declined);
+  await run(cached);
+  write(db, `${declined}// checked once\n`);
+  const afterComment = await run(cached);
+  assert.equal(afterComment.reuse, "facts-held");
+  assert.deepEqual(afterComment.report, (await run(plain)).report);
+
+  // An unclosed brace is reported at the end of the file: blank lines added there move it.
+  const broken = `export const db = { name: "primary";\n`;
+  write(db, broken);
+  const first = await run(cached);
+  assert.ok(first.report.warnings?.some((w) => w.file === "src/db.ts"), JSON.stringify(first.report.warnings));
+  write(db, `${broken}\n\n\n// still broken\n`);
+  const moved = await run(cached);
+  assert.notEqual(moved.reuse, "layout-held");
+  assert.notDeepEqual(moved.report.warnings, first.report.warnings, "the error's line moved");
+  assert.deepEqual(moved.report, (await run(plain)).report);
+});
 
 // A checked-out branch changes many modules; they are analysed again rather than compared one by
 // one (MAX_CHANGED in analysis-cutoff.ts), and the report is the same either way.
@@ -114,7 +143,7 @@ test("100 modules edited without a change of facts reuse the analysis; 101 are a
   assert.equal(cold.report.modules, (await run(plain)).report.modules);
   assert.ok(cold.report.modules > count, `${cold.report.modules} modules`);
   const edit = (n: number, round: number): void => {
-    for (const name of names.slice(0, n)) write(`${dir}/src/${name}.ts`, `export const ${name} = "${name}";\n// round ${round}\n`);
+    for (const name of names.slice(0, n)) write(`${dir}/src/${name}.ts`, `export const ${name} = "${name} ${round}";\n`);
   };
   edit(100, 1);
   const hundred = await run(cached);

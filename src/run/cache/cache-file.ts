@@ -31,6 +31,8 @@ export interface FileEntry {
   size: number;
   /** sha1 of the file's bytes. */
   hash: string;
+  /** A digest of the file's code layout (graph/code-layout.ts): null where the lexer declined. */
+  layout: string | null;
   /** The parse options the facts were extracted with. */
   parseKey: string;
   parsed: ParsedFile;
@@ -69,6 +71,8 @@ export interface StoredRun {
    * facts did not change keeps the analysis only if these lines of it did not either.
    */
   quoted: Array<[path: string, line: number, text: string]>;
+  /** Each module's code layout digest as analysed (FileEntry.layout), in the order of `modules`. */
+  layouts?: Array<string | null>;
 }
 
 export interface ResultData {
@@ -150,7 +154,7 @@ export function readCache(location: string): CacheData | null {
 }
 
 /** Every field of a FileEntry: the lazy entries read them from their bytes (a test holds this list to the type). */
-export const FILE_ENTRY_FIELDS = ["mtimeMs", "size", "hash", "parseKey", "parsed"] as const satisfies ReadonlyArray<keyof FileEntry>;
+export const FILE_ENTRY_FIELDS = ["mtimeMs", "size", "hash", "layout", "parseKey", "parsed"] as const satisfies ReadonlyArray<keyof FileEntry>;
 
 /**
  * File entries decoded when first read: a run that needs the facts of a few files (the changed
@@ -168,6 +172,9 @@ function fileEntriesOf(stored: Map<string, Uint8Array>, own?: WeakSet<object>): 
     },
     get hash() {
       return value().hash;
+    },
+    get layout() {
+      return value().layout ?? null;
     },
     get parseKey() {
       return value().parseKey;
@@ -232,7 +239,7 @@ function decodeEntry(bytes: Uint8Array): FileEntry {
   try {
     return deserialize(bytes) as FileEntry;
   } catch {
-    return { mtimeMs: -1, size: -1, hash: "", parseKey: "", parsed: { sites: [], facts: {}, syntaxErrors: [] } };
+    return { mtimeMs: -1, size: -1, hash: "", layout: null, parseKey: "", parsed: { sites: [], facts: {}, syntaxErrors: [] } };
   }
 }
 

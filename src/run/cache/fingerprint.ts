@@ -68,17 +68,21 @@ export function fingerprintHolds(fp: FsFingerprint): boolean {
 export interface FileChange {
   file: string;
   now: { mtimeMs: number; size: number } | null;
+  /** Its place in the recorded list. */
+  at: number;
 }
 
-/** The recorded files whose size or time differ now, up to `limit` of them. */
-export function changedFiles(files: FsFingerprint["files"], limit = Infinity): FileChange[] {
+/** The recorded files whose size or time differ now, up to `limit` of them, or up to the first that `last` says is the last one wanted. */
+export function changedFiles(files: FsFingerprint["files"], limit = Infinity, last?: (change: FileChange) => boolean): FileChange[] {
   const changed: FileChange[] = [];
-  for (const [file, mtimeMs, size] of files) {
+  for (let at = 0; at < files.length; at++) {
+    const [file, mtimeMs, size] = files[at];
     const now = statOf(file);
     // A file recorded as missing (-1, statFiles) holds while it is still missing.
     if ((now?.mtimeMs ?? -1) === mtimeMs && (now?.size ?? -1) === size) continue;
-    changed.push({ file, now });
-    if (changed.length >= limit) break;
+    const change = { file, now, at };
+    changed.push(change);
+    if (changed.length >= limit || last?.(change)) break;
   }
   return changed;
 }

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import type { ParsedCache } from "../../graph/build.js";
+import { codeLayoutDigest } from "../../graph/code-layout.js";
 import type { ParsedFile, ParseOptions } from "../../graph/parse.js";
 import type { FileEntry } from "./cache-file.js";
 
@@ -11,6 +12,7 @@ interface Seen {
   mtimeMs: number;
   size: number;
   hash: string;
+  layout: string | null;
 }
 
 export interface RunParsedCache extends ParsedCache {
@@ -33,8 +35,8 @@ export function createParsedCache(entries: Map<string, FileEntry>): RunParsedCac
     if (s !== undefined) return s;
     try {
       const st = statSync(file);
-      if (previous && previous.mtimeMs === st.mtimeMs && previous.size === st.size) s = { mtimeMs: st.mtimeMs, size: st.size, hash: previous.hash };
-      else s = { mtimeMs: st.mtimeMs, size: st.size, hash: createHash("sha1").update(readFileSync(file)).digest("hex") };
+      if (previous && previous.mtimeMs === st.mtimeMs && previous.size === st.size) s = { mtimeMs: st.mtimeMs, size: st.size, hash: previous.hash, layout: previous.layout };
+      else s = { mtimeMs: st.mtimeMs, size: st.size, ...contentKeysOf(file, readFileSync(file)) };
     } catch {
       s = null;
     }
@@ -61,10 +63,23 @@ export function createParsedCache(entries: Map<string, FileEntry>): RunParsedCac
       answers.set(file, parsed);
       const now = current(file, entries.get(file));
       // Unreadable now: nothing to key it by; the next run parses it again.
-      if (now) entries.set(file, { ...now, parseKey: parseKeyOf(options), parsed });
+      if (now) entries.set(file, { ...now, layout: layoutFor(now.layout, parsed), parseKey: parseKeyOf(options), parsed });
     },
     get misses() {
       return misses;
     },
   };
+}
+
+/** What keys a file's facts by its content: the hash of its bytes, and its code layout's digest. */
+export function contentKeysOf(file: string, bytes: Uint8Array): { hash: string; layout: string | null } {
+  return { hash: createHash("sha1").update(bytes).digest("hex"), layout: codeLayoutDigest(file, bytes) };
+}
+
+/**
+ * A layout keys the facts of a module that parsed cleanly only: where the parser reports an error
+ * can depend on the blank lines a layout drops (an unclosed brace is reported at the file's end).
+ */
+export function layoutFor(layout: string | null, parsed: ParsedFile): string | null {
+  return parsed.syntaxErrors.length > 0 || parsed.problem !== undefined ? null : layout;
 }

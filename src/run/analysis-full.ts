@@ -73,7 +73,7 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
   }
   const { project, entrypoints, scoped, resolver } = discovered;
   hooks.onDiscovered?.({ project, entrypoints });
-  const parsedCache: RunParsedCache | null = cacheData ? createParsedCache(cacheData.files) : null;
+  const parsedCache: RunParsedCache | null = cacheData ? createParsedCache(cacheData.files, front.stats) : null;
   onProgress({ phase: "discover", done: scoped.files.length, total: scoped.files.length });
 
   // Workers only for enough files to parse: with a warm cache, only the changed ones count.

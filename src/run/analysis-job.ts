@@ -18,7 +18,7 @@ import type { Finding } from "../rules/types.js";
 import { resolvePath } from "../util/path.js";
 import { defaultCacheLocation, readCache, readResults, type CacheData, type DiscoveryEntry, type ResultData, type StoredRun } from "./cache/cache-file.js";
 import { cacheKey } from "./cache/cache-seal.js";
-import { changedFiles, fingerprintHolds, type FileChange } from "./cache/fingerprint.js";
+import { changedFiles, fingerprintHolds, type FileChange, type SeenStats } from "./cache/fingerprint.js";
 import { createParsePool, type ParsePool } from "../graph/worker/parse-pool.js";
 import { answerIfFactsHold, layoutHolds, layoutsHold, MAX_CHANGED, quotedLinesHeld } from "./analysis-cutoff.js";
 import { storedOutcome } from "./stored-answer.js";
@@ -105,7 +105,8 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
     void earlyPool.close();
     earlyPool = undefined;
   }
-  const { answer, changed } = answerFromResults(front, hooks, true);
+  const stats: SeenStats = new Map();
+  const { answer, changed } = answerFromResults(front, hooks, stats);
   if (answer) {
     await earlyPool?.close();
     return answer;
@@ -124,7 +125,7 @@ export async function runAnalysis(request: AnalysisRequest, hooks: AnalysisHooks
     const previous = stored?.discoveries.get(key);
     const previousHolds = previous !== undefined && fingerprintHolds(previous.fingerprint);
     const { analyseFully } = await import("./analysis-full.js");
-    return await analyseFully(request, hooks, { root, location, cacheRefused: request.cache !== undefined && !sealable, stored, results, key, knowledgeKey, previous: previousHolds ? previous : undefined, hadResult: last !== undefined && lastHolds, refreshed, earlyPool });
+    return await analyseFully(request, hooks, { root, location, cacheRefused: request.cache !== undefined && !sealable, stored, results, key, knowledgeKey, previous: previousHolds ? previous : undefined, hadResult: last !== undefined && lastHolds, refreshed, earlyPool, stats });
   } catch (error) {
     await earlyPool?.close();
     throw error;
@@ -170,14 +171,15 @@ function readFront(request: AnalysisRequest): Front {
  * they were, so a later run checks their layout again (one read each) rather than rewrite the
  * stored analyses (medusa: 9.7 MB) for a comment.
  */
-function answerFromResults(front: Front, hooks: AnalysisHooks, forCutoff = false): { answer: AnalysisOutcome | null; changed?: FileChange[] } {
+/** `forCutoff`: the stats of the modules, kept for the rest of the run (the early cutoff, the parse cache). */
+function answerFromResults(front: Front, hooks: AnalysisHooks, forCutoff?: SeenStats): { answer: AnalysisOutcome | null; changed?: FileChange[] } {
   hooks.onProgress({ phase: "discover", done: 0, total: 0 });
   const { last, lastHolds } = front;
   if (!last || !lastHolds) return { answer: null };
   // For the early cutoff as many as it compares (one more says too many), so that it stats none
   // again; the main thread stops at the first module whose layout changed, which tells it enough.
   let moved = false;
-  const changed = changedFiles(last.modules, MAX_CHANGED + 1, forCutoff ? undefined : (c) => (moved = !layoutHolds(last, c)));
+  const changed = changedFiles(last.modules, MAX_CHANGED + 1, forCutoff ? undefined : (c) => (moved = !layoutHolds(last, c)), forCutoff);
   if (changed.length === 0) return { answer: storedOutcome(last, hooks, "whole") };
   const held = changed.length <= MAX_CHANGED && (forCutoff ? layoutsHold(last, changed) : !moved && quotedLinesHeld(last, changed));
   return held ? { answer: storedOutcome(last, hooks, "layout-held") } : { answer: null, changed };
@@ -201,4 +203,6 @@ export interface FrontState {
   previous: DiscoveryEntry | undefined;
   /** A parse worker started before the cache was read, for the modules that changed since the last analysis. */
   earlyPool?: ParsePool;
+  /** The modules the front stat-ed (the parse cache takes their stats from here). */
+  stats?: SeenStats;
 }

@@ -72,12 +72,20 @@ export interface FileChange {
   at: number;
 }
 
-/** The recorded files whose size or time differ now, up to `limit` of them, or up to the first that `last` says is the last one wanted. */
-export function changedFiles(files: FsFingerprint["files"], limit = Infinity, last?: (change: FileChange) => boolean): FileChange[] {
+/** A file's size and time as stat-ed this run (null: it is gone). */
+export type SeenStats = Map<string, { mtimeMs: number; size: number } | null>;
+
+/**
+ * The recorded files whose size or time differ now, up to `limit` of them, or up to the first
+ * that `last` says is the last one wanted. Each stat is kept in `seen`, when given, so that the
+ * run stats no module twice (medusa: 5,562 stats, 35-85 ms).
+ */
+export function changedFiles(files: FsFingerprint["files"], limit = Infinity, last?: (change: FileChange) => boolean, seen?: SeenStats): FileChange[] {
   const changed: FileChange[] = [];
   for (let at = 0; at < files.length; at++) {
     const [file, mtimeMs, size] = files[at];
     const now = statOf(file);
+    seen?.set(file, now);
     // A file recorded as missing (-1, statFiles) holds while it is still missing.
     if ((now?.mtimeMs ?? -1) === mtimeMs && (now?.size ?? -1) === size) continue;
     const change = { file, now, at };

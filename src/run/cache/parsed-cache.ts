@@ -7,6 +7,7 @@ import type { ParsedCache } from "../../graph/build.js";
 import { codeLayoutDigest } from "../../graph/code-layout.js";
 import type { ParsedFile, ParseOptions } from "../../graph/parse.js";
 import type { FileEntry } from "./cache-file.js";
+import type { SeenStats } from "./fingerprint.js";
 
 interface Seen {
   mtimeMs: number;
@@ -25,7 +26,8 @@ export function parseKeyOf(options: ParseOptions): string {
   return JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-export function createParsedCache(entries: Map<string, FileEntry>): RunParsedCache {
+/** `stats`: modules this run stat-ed already (taken before any read of them, so just as good). */
+export function createParsedCache(entries: Map<string, FileEntry>, stats?: SeenStats): RunParsedCache {
   const seen = new Map<string, Seen | null>();
   const answers = new Map<string, ParsedFile | undefined>();
   let misses = 0;
@@ -34,7 +36,7 @@ export function createParsedCache(entries: Map<string, FileEntry>): RunParsedCac
     let s = seen.get(file);
     if (s !== undefined) return s;
     try {
-      const st = statSync(file);
+      const st = stats?.get(file) ?? statSync(file);
       if (previous && previous.mtimeMs === st.mtimeMs && previous.size === st.size) s = { mtimeMs: st.mtimeMs, size: st.size, hash: previous.hash, layout: previous.layout };
       else s = { mtimeMs: st.mtimeMs, size: st.size, ...contentKeysOf(file, readFileSync(file)) };
     } catch {

@@ -21,7 +21,7 @@ export interface BuildContext {
 
 const REPORTED_TAIL = 8 * 1024;
 /** What startup waits for first: the connection, then its lookup, then the retry timer. */
-const WORK_ORDER: Record<WireOp["kind"], number> = { connect: 0, dns: 1, "child-process": 2, timer: 3 };
+const WORK_ORDER: Record<ProbeWork["kind"], number> = { connect: 0, dns: 1, "child-process": 2, timer: 3, error: 4 };
 /** `output`: the last lines a reader needs next to a failed verdict. */
 const OUTPUT_LINES = 40;
 const OUTPUT_BYTES = 4 * 1024;
@@ -71,7 +71,10 @@ export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
     const background = distinct(backgroundWork(run, verdict.ready.atMs, context));
     if (background.length > 0) probe.background = background;
   } else {
-    const waiting = distinct([...run.ops].sort((a, b) => WORK_ORDER[a.kind] - WORK_ORDER[b.kind]).map((op) => toWork(op, context)));
+    // Of each kind, the work started where evaluation is stuck first: what its await waits on.
+    const stuck = pending.at(-1);
+    const atStuck = (work: ProbeWork): number => (stuck?.line !== undefined && work.file === stuck.file && work.line === stuck.line ? 0 : 1);
+    const waiting = distinct(run.ops.map((op) => toWork(op, context)).sort((a, b) => WORK_ORDER[a.kind] - WORK_ORDER[b.kind] || atStuck(a) - atStuck(b)));
     if (waiting.length > 0) probe.waitingOn = waiting;
   }
   if (context.importTimes) probe.importTimes = importTimes(run.modules, context.root, run.mainUrl);

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { once } from "node:events";
 import { createServer, type AddressInfo } from "node:net";
 import { test } from "node:test";
+import { findBun } from "../../src/probe/index.ts";
 import { probeFixture, survivors } from "./probe-fixture.ts";
 
 test("an un-awaited bootstrap that rejects is a crash during boot, at the throwing line", async () => {
@@ -62,6 +63,25 @@ test("a connect retried by a client that strips the socket's close listeners (th
   assert.match(probe.output ?? "", /the socket as the app logs it names the probe: false/);
   assert.deepEqual(survivors(tag), []);
 });
+
+for (const runtime of ["node", "bun"] as const) {
+  const skip = runtime === "bun" && !findBun() ? "no bun executable" : false;
+  test(`${runtime}: a Redis and a MongoDB client retrying one closed port are two connects, each with its own attempts, library and line; the one evaluation awaits comes first`, { skip }, async () => {
+    const { probe, tag } = await probeFixture("boot-two-clients-one-port", "main.mjs", { runtimes: [runtime] });
+    assert.equal(probe.status, "hang");
+    const connects = (probe.waitingOn ?? []).filter((work) => work.kind === "connect");
+    assert.deepEqual(
+      connects.map((work) => [work.target, work.library, work.file, work.line]),
+      [
+        ["127.0.0.1:1", "fake-mongo", "main.mjs", 8],
+        ["127.0.0.1:1", "fake-redis", "main.mjs", 6],
+      ],
+    );
+    for (const work of connects) assert.ok((work.attempts ?? 0) >= 3, `${work.library}: ${work.attempts} attempts`);
+    assert.match(probe.summary ?? "", /Startup is waiting on connect to 127\.0\.0\.1:1 \(\d+ attempts, retrying\) from main\.mjs:8 \(fake-mongo\), connect to 127\.0\.0\.1:1 \(\d+ attempts, retrying\) from main\.mjs:6 \(fake-redis\)/);
+    assert.deepEqual(survivors(tag), []);
+  });
+}
 
 test("the same client against a database that answers: the connection it closed is no failure, and startup waits on its timer only", async () => {
   const database = createServer((socket) => socket.end()).listen(0, "127.0.0.1");

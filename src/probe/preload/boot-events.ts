@@ -1,6 +1,7 @@
 // What startup does after the entry evaluated: servers that start listening (with the call
 // site of `listen`, runtime-facts §6.8: the handle itself is created after a DNS lookup, off the
-// project's stack) and connection attempts per target (a retry loop's attempt count). Records
+// project's stack) and connection attempts per target and calling library (a retry loop's attempt
+// count: Redis and MongoDB clients both pointed at one closed port are two loops). Records
 // and sends; the parent judges (src/probe/verdict.ts).
 import net from "node:net";
 import { send } from "./channel.js";
@@ -12,6 +13,7 @@ export const LISTEN_SITE = Symbol("startupDoctorListenSite");
 export const CONNECT_TARGET = Symbol("startupDoctorConnectTarget");
 
 export interface Attempts {
+  target: string;
   count: number;
   /** The latest attempt's call stack, formatted only when reported. */
   site: { stack?: string };
@@ -24,7 +26,10 @@ export interface Attempts {
 /** A target that failed this recently is reported as retrying (a reconnect loop between attempts). */
 const RETRY_WINDOW_MS = 5000;
 
+/** By target and the package that called connect() ("" for the project itself). */
 export const connectAttempts = new Map<string, Attempts>();
+/** The Attempts a socket's connect() counts in, on the socket object. */
+export const CONNECT_ATTEMPTS = Symbol("startupDoctorConnectAttempts");
 /** Sockets between connect() and 'connect'/'close', for runtimes without async_hooks resources (Bun). */
 const connecting = new Set<net.Socket>();
 const MAX_TARGETS = 1000;
@@ -59,16 +64,18 @@ export function installBootEvents(isOwnFrame: (line: string) => boolean): void {
     const target = targetOf(args);
     if (target) {
       hidden(this, CONNECT_TARGET, target);
-      let seen = connectAttempts.get(target);
+      const site = captureSite();
+      const key = `${target}\n${callingPackage(site.stack ?? "", isOwnFrame)}`;
+      let seen = connectAttempts.get(key);
       if (seen) {
         seen.count++;
-        seen.site = captureSite();
+        seen.site = site;
       } else if (connectAttempts.size < MAX_TARGETS) {
-        const site = captureSite();
-        seen = { count: 1, site, first: site, failedAt: null };
-        connectAttempts.set(target, seen);
+        seen = { target, count: 1, site, first: site, failedAt: null };
+        connectAttempts.set(key, seen);
       }
       if (seen) {
+        hidden(this, CONNECT_ATTEMPTS, seen);
         connecting.add(this);
         watchAttempt(this, seen);
       }
@@ -124,25 +131,52 @@ export function attemptFrames(attempts: Attempts, isOwnFrame: (line: string) => 
   return attempts.first === attempts.site ? { stack } : { stack, origin: framesOf(attempts.first.stack ?? "", isOwnFrame) };
 }
 
-/** Targets whose latest attempt failed within the retry window: what a retry loop is waiting for. */
-export function failingTargets(): Array<[string, Attempts]> {
+/** Attempts whose latest one failed within the retry window: what a retry loop is waiting for. */
+export function failingAttempts(): Attempts[] {
   const now = performance.now();
-  return [...connectAttempts].filter(([, attempts]) => attempts.failedAt !== null && now - attempts.failedAt < RETRY_WINDOW_MS);
+  return [...connectAttempts.values()].filter((attempts) => attempts.failedAt !== null && now - attempts.failedAt < RETRY_WINDOW_MS);
+}
+
+/** An attempt in flight after one that failed: the loop is retrying, whichever moment a snapshot catches. */
+export function retrying(attempts: Attempts): { failing?: true } {
+  return attempts.failedAt !== null ? { failing: true } : {};
+}
+
+/** The Attempts a socket's latest connect() counted in. */
+export function attemptsOf(socket: object): Attempts | undefined {
+  return (socket as Record<symbol, Attempts | undefined>)[CONNECT_ATTEMPTS];
+}
+
+/**
+ * The package whose code called connect(): the innermost frame under node_modules, past Node's
+ * own and the preload's; "" when the project's own code is reached first. The last node_modules
+ * of a path names it (pnpm: node_modules/.pnpm/ioredis@5.4.1/node_modules/ioredis/...).
+ */
+function callingPackage(stack: string, isOwnFrame: (line: string) => boolean): string {
+  for (const line of framesOf(stack, isOwnFrame)) {
+    const path = line.replaceAll("\\", "/");
+    const at = path.lastIndexOf("/node_modules/");
+    if (at >= 0) {
+      const [scope, name] = path.slice(at + "/node_modules/".length).split("/");
+      return scope.startsWith("@") && name ? `${scope}/${name}` : scope;
+    }
+    if (!/\((node:|native)|at (node:|native)|\[native code\]/.test(path)) return "";
+  }
+  return "";
 }
 
 /** Connection work seen from the net.Socket wrapper alone: attempts running now, and targets failing (Bun's view). */
 export function connectOps(isOwnFrame: (line: string) => boolean): WireOp[] {
   const ops: WireOp[] = [];
-  const running = new Set<string>();
+  const running = new Set<Attempts>();
   for (const socket of connecting) {
-    const target = (socket as unknown as Record<symbol, string | undefined>)[CONNECT_TARGET];
-    if (!target || running.has(target)) continue;
-    running.add(target);
-    const attempts = connectAttempts.get(target);
-    ops.push({ kind: "connect", target, attempts: attempts?.count ?? 1, ...(attempts ? attemptFrames(attempts, isOwnFrame) : { stack: [] }) });
+    const attempts = attemptsOf(socket);
+    if (!attempts || running.has(attempts)) continue;
+    running.add(attempts);
+    ops.push({ kind: "connect", target: attempts.target, attempts: attempts.count, ...retrying(attempts), ...attemptFrames(attempts, isOwnFrame) });
   }
-  for (const [target, attempts] of failingTargets()) {
-    if (!running.has(target)) ops.push({ kind: "connect", target, attempts: attempts.count, failing: true, ...attemptFrames(attempts, isOwnFrame) });
+  for (const attempts of failingAttempts()) {
+    if (!running.has(attempts)) ops.push({ kind: "connect", target: attempts.target, attempts: attempts.count, failing: true, ...attemptFrames(attempts, isOwnFrame) });
   }
   return ops;
 }

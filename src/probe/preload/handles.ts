@@ -3,7 +3,7 @@
 import { createHook } from "node:async_hooks";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CONNECT_TARGET, LISTEN_SITE, attemptFrames, connectAttempts, failingTargets, framesOf } from "./boot-events.js";
+import { CONNECT_TARGET, LISTEN_SITE, attemptFrames, attemptsOf, failingAttempts, framesOf, retrying, type Attempts } from "./boot-events.js";
 import type { WireHandle, WireOp } from "./protocol.js";
 
 interface Tracked {
@@ -110,6 +110,8 @@ function markDoneOnComplete(request: object, entry: Tracked): void {
 function snapshot(isOwnFrame: (line: string) => boolean): Snapshot {
   const handles: WireHandle[] = [];
   const ops: WireOp[] = [];
+  // The attempts a socket in flight reports: not reported again as failing.
+  const running = new Set<Attempts>();
   for (const [id, entry] of tracked) {
     const resource = entry.resource.deref();
     if (!resource || isClosed(resource) || entry.done) {
@@ -118,7 +120,7 @@ function snapshot(isOwnFrame: (line: string) => boolean): Snapshot {
       if (retired.size > MAX_RETIRED) retired.delete(retired.keys().next().value as number);
       continue;
     }
-    const op = inFlight(id, entry, resource, isOwnFrame);
+    const op = inFlight(id, entry, resource, isOwnFrame, running);
     if (op) {
       const origin = op.kind === "dns" ? [] : ancestorFrames(entry.trigger, isOwnFrame);
       ops.push(origin.length > 0 ? { ...op, origin } : op);
@@ -134,16 +136,15 @@ function snapshot(isOwnFrame: (line: string) => boolean): Snapshot {
       ...(origin.length > 0 ? { origin } : {}),
     });
   }
-  const connecting = new Set(ops.filter((op) => op.kind === "connect").map((op) => op.target));
-  for (const [target, attempts] of failingTargets()) {
-    if (connecting.has(target)) continue;
-    ops.push({ kind: "connect", target, attempts: attempts.count, failing: true, ...attemptFrames(attempts, isOwnFrame) });
+  for (const attempts of failingAttempts()) {
+    if (running.has(attempts)) continue;
+    ops.push({ kind: "connect", target: attempts.target, attempts: attempts.count, failing: true, ...attemptFrames(attempts, isOwnFrame) });
   }
   return { handles, ops };
 }
 
 /** Startup work still running, whether or not it holds the loop (an unref'd retry timer is work too). */
-function inFlight(id: number, entry: Tracked, resource: object, isOwnFrame: (line: string) => boolean): WireOp | null {
+function inFlight(id: number, entry: Tracked, resource: object, isOwnFrame: (line: string) => boolean, running: Set<Attempts>): WireOp | null {
   switch (entry.kind) {
     case "dns": {
       const hostname = (resource as { hostname?: string }).hostname;
@@ -154,8 +155,10 @@ function inFlight(id: number, entry: Tracked, resource: object, isOwnFrame: (lin
       const owner = ownerOf(resource) as { connecting?: boolean } | null;
       if (!owner?.connecting) return null;
       const target = ((owner as Record<symbol, unknown>)[CONNECT_TARGET] as string | undefined) ?? connectTarget(id) ?? "?";
-      const attempts = connectAttempts.get(target);
-      return attempts ? { kind: "connect", target, attempts: attempts.count, ...attemptFrames(attempts, isOwnFrame) } : { kind: "connect", target, stack: originFrames(id, isOwnFrame) };
+      const attempts = attemptsOf(owner);
+      if (!attempts) return { kind: "connect", target, stack: originFrames(id, isOwnFrame) };
+      running.add(attempts);
+      return { kind: "connect", target, attempts: attempts.count, ...retrying(attempts), ...attemptFrames(attempts, isOwnFrame) };
     }
     case "timer": {
       const timer = resource as { _repeat?: number | null; _idleTimeout?: number };

@@ -14,8 +14,11 @@
 import { createHash } from "node:crypto";
 import { sourceTextOf } from "./read-source.js";
 
-/** Identifiers after which a `/` starts a regular expression. */
-const BEFORE_EXPRESSION = new Set(["return", "typeof", "instanceof", "in", "new", "delete", "void", "throw", "case", "do", "else", "extends", "default"]);
+/**
+ * Identifiers after which a `/` starts a regular expression: the keywords an expression follows,
+ * and those after which only a new statement can (`break` then a line break: inserted semicolon).
+ */
+const BEFORE_EXPRESSION = new Set(["return", "typeof", "instanceof", "in", "new", "delete", "void", "throw", "case", "do", "else", "extends", "default", "break", "continue", "debugger"]);
 /** Identifiers after which only the grammar tells a regular expression from a division. */
 const AMBIGUOUS = new Set(["of", "yield", "await", "let"]);
 /** Keywords whose parenthesised head is followed by a statement (where a `/` starts a regular expression). */

@@ -85,6 +85,8 @@ test("edits that move a token or change code keep no layout in common", () => {
   assert.ok(!same("a.ts", "const t = `//${x}`;\n", "const t = `//${y}`;\n"), "// inside a template");
   assert.ok(!same("a.ts", "const r = /a[//]b/; f();\n", "const r = /a[//]b/; g();\n"), "// inside a regular expression's class");
   assert.ok(!same("a.ts", "return /\\/\\//.test(s) && f();\n", "return /\\/\\//.test(s) && g();\n"), "escaped slashes");
+  assert.ok(!same("a.ts", "for (;;) { break\n/a[//]/.test(s) && f(); }\n", "for (;;) { break\n/a[//]/.test(s) && g(); }\n"), "a regular expression after `break` and a line break");
+  assert.ok(!same("a.ts", "if (ok)\n/a[//]/.test(s) && f();\n", "if (ok)\n/a[//]/.test(s) && g();\n"), "a regular expression after a statement's head");
   assert.ok(!same("a.ts", "f(); // startup-doctor-disable-line tdz-risk\n", "f(); // startup-doctor-disable-line import-cycle\n"), "a directive is a fact");
   assert.ok(!same("a.ts", "const s = `a\n  `;\n", "const s = `a\n`;\n"), "spaces at a line's end inside a template");
 });

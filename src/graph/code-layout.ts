@@ -8,8 +8,8 @@
 //
 // The lexer is our own, so it declines wherever it could take code for a comment: a `/` whose
 // meaning needs the grammar (after `}`, `++`, `!`, `of`, `yield`, `await`), code that may hold JSX
-// (a `<` outside .ts/.mts/.cts files), a backslash or non-ASCII character in code, anything left
-// open at the end. A declined module has no layout and is parsed again, as before.
+// (a `<` where an expression can start, outside .ts/.mts/.cts files), a backslash or non-ASCII
+// character in code, anything left open at the end. A declined module has no layout and is parsed again, as before.
 // test/graph/code-layout.test.ts holds its comments to the compiler's own, token by token.
 import { createHash } from "node:crypto";
 import { sourceTextOf } from "./read-source.js";
@@ -172,7 +172,9 @@ export function codeLayout(file: string, text: string): Layout | null {
       statementHead = word !== "" && (STATEMENT_HEADS.has(word) || (word === "await" && statementHead));
       afterDot = false;
       continue;
-    } else if (c >= 0x80 || c === 92 || (c === 60 && !jsxFree)) {
+    } else if (c >= 0x80 || c === 92 || (c === 60 && !jsxFree && slash !== Slash.Division)) {
+      // JSX starts where an expression can (where a `/` would start a regular expression): a `<`
+      // after a name, a number or a `)` compares, or opens type arguments.
       return null;
     } else {
       // Punctuation.

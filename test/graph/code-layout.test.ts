@@ -74,6 +74,9 @@ test("edits of comments, line-end spaces and blank lines at the end keep the lay
   assert.ok(same("a.ts", "if (ok) /x\\//.test(s); // note\n", "if (ok) /x\\//.test(s); // a note\n"));
   assert.ok(same("a.ts", "#!/usr/bin/env node\nrun(); // go\n", "#!/usr/bin/env node\nrun(); // go now\n"));
   assert.ok(same("a.ts", "const s = `a ${b /* c */} d`;\n", "const s = `a ${b /* e */} d`;\n"));
+  // Where no expression can start, a `<` compares (or opens type arguments), also where JSX may be written.
+  assert.ok(same("a.js", "for (let i = 0; i < n; i++) f(i); // each\n", "for (let i = 0; i < n; i++) f(i); // each one\n"));
+  assert.ok(same("a.tsx", "const m = new Map<string, number>(); // names\n", "const m = new Map<string, number>(); // the names\n"));
 });
 
 test("edits that move a token or change code keep no layout in common", () => {
@@ -94,7 +97,8 @@ test("edits that move a token or change code keep no layout in common", () => {
 test("the lexer declines where only the grammar could tell a comment from code", () => {
   for (const [file, text] of [
     ["a.tsx", "const a = <a href='//x'>see //here</a>;\n"],
-    ["a.js", "if (a < b) f(); // JSX is possible in a .js file\n"],
+    ["a.js", "const a = cond ? <b>//x</b> : null; // JSX is possible in a .js file\n"],
+    ["a.jsx", "export default () => <>see //here</>;\n"],
     ["a.ts", "function f() {}\n/re/.test(s);\n"],
     ["a.ts", "x++ / 2;\n"],
     ["a.ts", "const y = x! / 2;\n"],

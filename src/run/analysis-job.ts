@@ -169,9 +169,9 @@ function readFront(request: AnalysisRequest): Front {
  * Nothing changed since the last run, or only comments and line-end spaces of some modules: its
  * analysis is this run's (no parse, no rules), told as a whole run. The modules stay recorded as
  * they were, so a later run checks their layout again (one read each) rather than rewrite the
- * stored analyses (medusa: 9.7 MB) for a comment.
+ * stored analyses (medusa: 9.7 MB) for a comment. `forCutoff` (the analysis worker): every
+ * module's stat is kept there for the rest of the run (the early cutoff, the parse cache).
  */
-/** `forCutoff`: the stats of the modules, kept for the rest of the run (the early cutoff, the parse cache). */
 function answerFromResults(front: Front, hooks: AnalysisHooks, forCutoff?: SeenStats): { answer: AnalysisOutcome | null; changed?: FileChange[] } {
   hooks.onProgress({ phase: "discover", done: 0, total: 0 });
   const { last, lastHolds } = front;

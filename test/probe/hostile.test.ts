@@ -94,8 +94,11 @@ test("111 hostile probes (grandchildren, setsid, env -i daemons, SIGTERM-ignorin
     const report = JSON.parse(result.stdout) as { probes: Array<{ entry: string; status: string; phase?: string }> };
     assert.equal(report.probes.length, HOSTILE.length);
     const byEntry = Object.fromEntries(report.probes.map((probe) => [probe.entry, probe]));
-    // The forged "entry finished" line is not believed: the entry never finishes.
-    assert.equal(byEntry["fake-channel.mjs"]?.status, "hang");
+    // The forged "entry finished" line is not believed: the entry never finishes. With 36 probes
+    // and their grandchildren on two cores, the 1.5 s timeout can fall while the child's main
+    // thread is still in its synchronous fork(), which the watchdog's stack shows: blocked, also
+    // not finished (one CI run in seven here; the claim under test is the same either way).
+    assert.ok(["hang", "blocked"].includes(byEntry["fake-channel.mjs"]?.status ?? ""), byEntry["fake-channel.mjs"]?.status);
     assert.equal(byEntry["fake-channel.mjs"]?.phase, "evaluation");
     // Still flooding at a 1.5 s timeout (a synchronous write loop) or done and waiting: never a forged "finished".
     assert.ok(["hang", "blocked"].includes(byEntry["flood-channel.mjs"]?.status ?? ""), byEntry["flood-channel.mjs"]?.status);

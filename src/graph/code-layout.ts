@@ -9,8 +9,8 @@
 // The lexer is our own, so it declines wherever it could take code for a comment: a `/` whose
 // meaning needs the grammar (after `}`, `++`, `!`, `of`, `yield`, `await`), code that may hold JSX
 // (a `<` where an expression can start, outside .ts/.mts/.cts files), a backslash or non-ASCII
-// character in code, anything left open at the end. A declined module has no layout and is parsed again, as before.
-// test/graph/code-layout.test.ts holds its comments to the compiler's own, token by token.
+// character in code, anything left open at the end. A declined module has no layout and is
+// parsed again, as before. test/graph/code-layout.test.ts holds its comments to the compiler's own, token by token.
 import { createHash } from "node:crypto";
 import { sourceTextOf } from "./read-source.js";
 
@@ -69,7 +69,6 @@ export function codeLayout(file: string, text: string): Layout | null {
   let afterDot = false;
   // The kind of `(` about to open: a statement head's, after `if` and the like.
   let statementHead = false;
-
 
   // A `#!` line is read by the parser as trivia, kept here as it is.
   let i = text.startsWith("#!") ? lineEnd(text, 0) : 0;

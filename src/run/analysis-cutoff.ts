@@ -56,7 +56,7 @@ export async function answerIfFactsHold(state: CutoffState, hooks: AnalysisHooks
     c.now.layout = layoutFor(c.now.layout, parsed[i]);
     state.stored.files.set(c.file, { ...c.now, parseKey: c.entry.parseKey, parsed: parsed[i] });
   });
-  const held = changed.every((c, i) => isDeepStrictEqual(parsed[i], c.entry.parsed)) && quotedLinesHold(state.last.quoted, new Set(changed.map((c) => c.file)));
+  const held = changed.every((c, i) => isDeepStrictEqual(parsed[i], c.entry.parsed)) && quotedLinesHeld(state.last, changed);
   if (!held) return { refreshed: changed.length };
 
   return { outcome: storedOutcome(state.last, hooks, "facts-held", () => persistCutoff(state, changed)) };
@@ -145,14 +145,10 @@ export function layoutsHold(last: StoredRun, changed: readonly FileChange[]): bo
   return changed.every((c) => layoutHolds(last, c)) && quotedLinesHeld(last, changed);
 }
 
-/** Every line the last analysis quoted from the changed modules reads the same. */
-export function quotedLinesHeld(last: StoredRun, changed: readonly FileChange[]): boolean {
-  return quotedLinesHold(last.quoted, new Set(changed.map((c) => c.file)));
-}
-
 /** Every line the last analysis quoted from a changed module still reads the same. */
-function quotedLinesHold(quoted: StoredRun["quoted"], files: ReadonlySet<string>): boolean {
+export function quotedLinesHeld(last: StoredRun, changed: ReadonlyArray<{ file: string }>): boolean {
+  const files = new Set(changed.map((c) => c.file));
   const lineText = createLineReader();
-  for (const [file, line, text] of quoted) if (files.has(file) && lineText(file, line) !== text) return false;
+  for (const [file, line, text] of last.quoted) if (files.has(file) && lineText(file, line) !== text) return false;
   return true;
 }

@@ -81,6 +81,16 @@ for (const runtime of ["node", "bun"] as const) {
     assert.match(probe.summary ?? "", /Startup is waiting on connect to 127\.0\.0\.1:1 \(\d+ attempts, retrying\) from main\.mjs:8 \(fake-mongo\), connect to 127\.0\.0\.1:1 \(\d+ attempts, retrying\) from main\.mjs:6 \(fake-redis\)/);
     assert.deepEqual(survivors(tag), []);
   });
+
+  test(`${runtime}: one client opening three sockets per attempt to one closed port is one connect, not three`, { skip }, async () => {
+    const { probe, tag } = await probeFixture("boot-two-clients-one-port", "pool.mjs", { runtimes: [runtime] });
+    assert.equal(probe.status, "hang");
+    const connects = (probe.waitingOn ?? []).filter((work) => work.kind === "connect");
+    assert.deepEqual(connects.map((work) => [work.target, work.library, work.file, work.line]), [["127.0.0.1:1", "fake-mongo", "pool.mjs", 4]]);
+    // Every socket of every attempt counts: three per attempt.
+    assert.ok((connects[0]?.attempts ?? 0) >= 6, `${connects[0]?.attempts} attempts`);
+    assert.deepEqual(survivors(tag), []);
+  });
 }
 
 test("the same client against a database that answers: the connection it closed is no failure, and startup waits on its timer only", async () => {

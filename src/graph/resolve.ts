@@ -125,7 +125,25 @@ export function createResolver(project: Project): Resolver {
   const resolve = (site: ImportSite, fromFile: string): Resolution => {
     const key = resolutionKey(site, fromFile);
     let resolution = memo.get(key);
-    if (resolution === undefined) memo.set(key, (resolution = resolveUncached(site, fromFile)));
+    if (resolution === undefined) memo.set(key, (resolution = site.specifier.startsWith(".") ? resolveRelative(site, fromFile) : resolveUncached(site, fromFile)));
+    return resolution;
+  };
+
+  // A relative specifier means one path: the compiler joins it to the importing directory before
+  // it tries anything, and every later step (extensions, index files, rootDirs, the build-output
+  // and case fallbacks below) reads only that path, the options and the mode. `../utils` from ten
+  // sibling folders is one answer: typeorm's 8,464 relative lookups are 2,183 paths.
+  const byPath = new Map<TsConfig | null, Map<string, Resolution>>();
+  const resolveRelative = (site: ImportSite, fromFile: string): Resolution => {
+    const config = configFor(fromFile);
+    let paths = byPath.get(config);
+    if (!paths) byPath.set(config, (paths = new Map()));
+    const spec = site.specifier;
+    // `./x/`, `.` and `..` name a folder only: the compiler keeps that, so the key does too.
+    const folderOnly = spec.endsWith("/") || spec === "." || spec === ".." || spec.endsWith("/.") || spec.endsWith("/..");
+    const key = `${site.kind === "require" ? "r" : site.kind === "dynamic" ? "d" : "s"}${folderOnly ? "/" : "f"}${joinPath(dirOf(fromFile), spec)}`;
+    let resolution = paths.get(key);
+    if (resolution === undefined) paths.set(key, (resolution = resolveUncached(site, fromFile)));
     return resolution;
   };
 

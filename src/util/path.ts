@@ -23,8 +23,20 @@ export function relativeTo(root: string, file: string): string {
 }
 
 export function isInside(dir: string, file: string): boolean {
+  // The tool's own paths are absolute and normal: a prefix test gives path.relative's answer
+  // without its two resolve() calls (a tenth of discovery on medusa).
+  if (isNormalAbsolute(dir) && isNormalAbsolute(file)) return dir === "/" || file === dir || (file.startsWith(dir) && file.charCodeAt(dir.length) === 47);
   const rel = nodePath.relative(dir, file);
-  return rel === "" || (!rel.startsWith("..") && !nodePath.isAbsolute(rel));
+  // `..b` is a name below dir; only `..` itself or a `../` prefix leaves it.
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(rel));
+}
+
+// Not normal: a doubled slash, a `.` or `..` segment, or a trailing slash.
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
+
+/** An absolute POSIX path that path.normalize would leave as it is. */
+function isNormalAbsolute(p: string): boolean {
+  return nodePath.sep === "/" && p.charCodeAt(0) === 47 && !NOT_NORMAL.test(p);
 }
 
 export const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;

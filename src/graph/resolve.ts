@@ -25,6 +25,8 @@ export interface Resolution {
 }
 
 const BUILTINS = new Set(builtinModules);
+// What the compiler takes as relative (pathIsRelative): `.foo` is a package name.
+const RELATIVE = /^\.\.?(?:\/|$)/;
 
 export interface Resolver {
   resolve(site: ImportSite, fromFile: string): Resolution;
@@ -125,7 +127,7 @@ export function createResolver(project: Project): Resolver {
   const resolve = (site: ImportSite, fromFile: string): Resolution => {
     const key = resolutionKey(site, fromFile);
     let resolution = memo.get(key);
-    if (resolution === undefined) memo.set(key, (resolution = site.specifier.startsWith(".") ? resolveRelative(site, fromFile) : resolveUncached(site, fromFile)));
+    if (resolution === undefined) memo.set(key, (resolution = RELATIVE.test(site.specifier) ? resolveRelative(site, fromFile) : resolveUncached(site, fromFile)));
     return resolution;
   };
 

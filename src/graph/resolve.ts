@@ -36,7 +36,12 @@ export interface Resolver {
 
 /** Everything a resolution depends on besides the file system: see the memo in createResolver. */
 export function resolutionKey(site: Pick<ImportSite, "kind" | "specifier">, fromFile: string): string {
-  return `${site.kind === "require" ? "r" : site.kind === "dynamic" ? "d" : "s"}${dirOf(fromFile)}\0${site.specifier}`;
+  return `${modeCode(site)}${dirOf(fromFile)}\0${site.specifier}`;
+}
+
+/** The resolution mode a site's kind asks for: require, import(), or the importing file's own. */
+function modeCode(site: Pick<ImportSite, "kind">): string {
+  return site.kind === "require" ? "r" : site.kind === "dynamic" ? "d" : "s";
 }
 
 export function createResolver(project: Project): Resolver {
@@ -143,7 +148,7 @@ export function createResolver(project: Project): Resolver {
     const spec = site.specifier;
     // `./x/`, `.` and `..` name a folder only: the compiler keeps that, so the key does too.
     const folderOnly = spec.endsWith("/") || spec === "." || spec === ".." || spec.endsWith("/.") || spec.endsWith("/..");
-    const key = `${site.kind === "require" ? "r" : site.kind === "dynamic" ? "d" : "s"}${folderOnly ? "/" : "f"}${joinPath(dirOf(fromFile), spec)}`;
+    const key = `${modeCode(site)}${folderOnly ? "/" : "f"}${joinPath(dirOf(fromFile), spec)}`;
     let resolution = paths.get(key);
     if (resolution === undefined) paths.set(key, (resolution = resolveUncached(site, fromFile)));
     return resolution;

@@ -169,19 +169,20 @@ function readFront(request: AnalysisRequest): Front {
  * Nothing changed since the last run, or only comments and line-end spaces of some modules: its
  * analysis is this run's (no parse, no rules), told as a whole run. The modules stay recorded as
  * they were, so a later run checks their layout again (one read each) rather than rewrite the
- * stored analyses (medusa: 9.7 MB) for a comment. `forCutoff` (the analysis worker): every
- * module's stat is kept there for the rest of the run (the early cutoff, the parse cache).
+ * stored analyses (medusa: 9.7 MB) for a comment. `cutoffStats`, given on the analysis worker
+ * only: the run goes on to the early cutoff, and every module's stat is kept there for it and
+ * for the parse cache.
  */
-function answerFromResults(front: Front, hooks: AnalysisHooks, forCutoff?: SeenStats): { answer: AnalysisOutcome | null; changed?: FileChange[] } {
+function answerFromResults(front: Front, hooks: AnalysisHooks, cutoffStats?: SeenStats): { answer: AnalysisOutcome | null; changed?: FileChange[] } {
   hooks.onProgress({ phase: "discover", done: 0, total: 0 });
   const { last, lastHolds } = front;
   if (!last || !lastHolds) return { answer: null };
   // For the early cutoff as many as it compares (one more says too many), so that it stats none
   // again; the main thread stops at the first module whose layout changed, which tells it enough.
   let moved = false;
-  const changed = changedFiles(last.modules, MAX_CHANGED + 1, forCutoff ? undefined : (c) => (moved = !layoutHolds(last, c)), forCutoff);
+  const changed = changedFiles(last.modules, MAX_CHANGED + 1, cutoffStats ? undefined : (c) => (moved = !layoutHolds(last, c)), cutoffStats);
   if (changed.length === 0) return { answer: storedOutcome(last, hooks, "whole") };
-  const held = changed.length <= MAX_CHANGED && (forCutoff ? layoutsHold(last, changed) : !moved && quotedLinesHeld(last, changed));
+  const held = changed.length <= MAX_CHANGED && (cutoffStats ? layoutsHold(last, changed) : !moved && quotedLinesHeld(last, changed));
   return held ? { answer: storedOutcome(last, hooks, "layout-held") } : { answer: null, changed };
 }
 

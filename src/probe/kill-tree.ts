@@ -147,6 +147,11 @@ function childIsOurs(probe: LiveProbe, watched: Watched, byPid: Map<number, Proc
   return watched.start === 0 || (now !== undefined && now.start === watched.start);
 }
 
+function childRunning(probe: LiveProbe, watched: Watched): boolean {
+  const stat = readStat(probe.pid);
+  return stat !== null && !stat.zombie && (watched.start === 0 || stat.start === watched.start);
+}
+
 function signal(target: Target, name: NodeJS.Signals): void {
   try {
     process.kill("group" in target ? -target.group : target.pid, name);
@@ -172,9 +177,13 @@ function alive(target: Target): boolean {
  * startup-doctor dies. Sent to the whole group at once, SIGTERM killed the child first, and a
  * startup-doctor SIGKILLed during the grace left the SIGTERM-ignoring rest to init (seen under
  * load, 2 runs in 8 of the hostile-probes test). The grace buys those nothing anyway.
+ *
+ * `hold` first asks a running child to hold its own spawns (spawn-hold.ts): the child is never
+ * stopped, and what it forks after the last listing would otherwise be in none.
  */
-export async function killProbeTree(probe: LiveProbe, graceMs: number): Promise<void> {
+export async function killProbeTree(probe: LiveProbe, graceMs: number, hold?: () => Promise<boolean>): Promise<void> {
   const watched = live.get(probe) ?? { seen: new Map(), links: new Set<string>(), start: 0 };
+  if (hold && childRunning(probe, watched)) await hold();
   const { targets, stopped, childRuns } = frozenTargetsOf(probe, watched);
   for (const pid of stopped) if (ignoresSignal(pid, SIGTERM)) signal({ pid }, "SIGKILL");
   // Each stopped process is sent SIGTERM and continued before the child gets its own: a stopped

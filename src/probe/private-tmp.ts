@@ -14,6 +14,8 @@ let hooked = false;
 
 export interface PrivateTmp {
   dir: string;
+  /** A path beside the folder, outside the app's reach through TMPDIR: the spawn-hold request (spawn-hold.ts). */
+  hold: string;
   env: Record<string, string>;
   remove(): void;
 }
@@ -26,15 +28,20 @@ export function createPrivateTmp(): PrivateTmp {
     hooked = true;
     // A run stopped by a signal still leaves nothing behind.
     process.once("exit", () => {
-      for (const d of live) rmSync(d, { recursive: true, force: true });
+      for (const d of live) {
+        rmSync(d, { recursive: true, force: true });
+        rmSync(`${d}.hold`, { force: true });
+      }
     });
   }
   return {
     dir,
+    hold: `${dir}.hold`,
     env: { TMPDIR: dir, TMP: dir, TEMP: dir, [ENV_OUTER_TMPDIR]: outer },
     remove: () => {
       live.delete(dir);
       try {
+        rmSync(`${dir}.hold`, { force: true });
         rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
       } catch {
         // A grandchild still writing there: the exit hook above does not see it any more; harmless.

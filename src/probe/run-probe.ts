@@ -8,8 +8,9 @@ import { stallBlocks } from "./classify.js";
 import { killProbeTree, registerProbe, type LiveProbe } from "./kill-tree.js";
 import { OutputTail } from "./output-tail.js";
 import { createPrivateTmp } from "./private-tmp.js";
+import { spawnHold } from "./spawn-hold.js";
 import { readStat } from "./proc-table.js";
-import { ENV_BLOCK_MS, ENV_FD, ENV_MARKER, ENV_PARENT, MAX_LINE, TOKEN_BYTES, type ProbeMessage, type WireOp } from "./preload/protocol.js";
+import { ENV_BLOCK_MS, ENV_FD, ENV_HOLD, ENV_MARKER, ENV_PARENT, MAX_LINE, TOKEN_BYTES, type ProbeMessage, type WireOp } from "./preload/protocol.js";
 import { asSubreaper } from "./subreaper.js";
 import type { ChildRun } from "./types.js";
 import { startVerdict, step, type ProbeEvent, type ReadyMode } from "./verdict.js";
@@ -49,11 +50,13 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
   const token = randomBytes(TOKEN_BYTES).toString("hex");
   const blockThresholdMs = Math.max(200, Math.min(1000, Math.floor(options.timeoutMs / 3)));
   const tmp = createPrivateTmp();
+  const hold = spawnHold(tmp.hold);
   const env: Record<string, string | undefined> = {
     ...process.env,
     ...tmp.env,
     ...options.env,
     [ENV_FD]: "3",
+    [ENV_HOLD]: hold.path,
     [ENV_MARKER]: marker,
     [ENV_PARENT]: `${process.pid}:${readStat(process.pid)?.start ?? ""}`,
     [ENV_BLOCK_MS]: String(blockThresholdMs),
@@ -125,11 +128,18 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
   child.stdout?.on("data", onOutput);
   child.stderr?.on("data", onOutput);
   let lastBeatAt = startedAt;
+  // Once the verdict is in, the tree is being killed: a stall seen then is the kill's (a spawn held
+  // at the gate, a SIGTERM handler), not the startup's, and must not describe it.
+  let killing = false;
   let seq = 0;
   const onMessage = (message: ProbeMessage): void => {
     switch (message.t) {
       case "main":
         run.mainUrl = message.u;
+        if (message.gate) hold.offered();
+        break;
+      case "held":
+        hold.answered(message.clear);
         break;
       case "enter":
         if (!run.modules.entered.has(message.u)) {
@@ -177,6 +187,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
         break;
       }
       case "stack":
+        if (killing) break;
         // A pause that landed in the probe's own beat (the loop was idle a moment) says nothing:
         // keep the last stack that shows the app.
         if (run.stack === null || hasAppFrame(message.stack)) {
@@ -185,6 +196,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
         }
         break;
       case "stall":
+        if (killing) break;
         run.stall = { cpu: message.cpu ?? null, state: typeof message.state === "string" ? message.state : null };
         break;
       case "end":
@@ -290,7 +302,8 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
 
     async function cleanUp(): Promise<void> {
       const wasKilled = !exited;
-      await killProbeTree(probe, KILL_GRACE_MS);
+      killing = true;
+      await killProbeTree(probe, KILL_GRACE_MS, hold.ask);
       if (!exited) await within(exitedPromise, 2000);
       // Grandchildren may hold the pipes open; what was written is read by now or never.
       await within(streamsClosed(child.stdio), 100);

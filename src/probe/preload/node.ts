@@ -8,16 +8,19 @@ import { installBootEvents } from "./boot-events.js";
 import { configureChannel, flush, readToken, send } from "./channel.js";
 import { trackHandles } from "./handles.js";
 import { installModuleEvents, moduleEnter, moduleExit, onEvaluated, reportError } from "./module-events.js";
-import { ENV_BLOCK_MS, ENV_FD, ENV_MARKER } from "./protocol.js";
+import { ENV_BLOCK_MS, ENV_FD, ENV_HOLD, ENV_MARKER } from "./protocol.js";
 import type { HooksData } from "./hooks.js";
 import { killDescendants, parentFromEnv, stopIfOrphanedBeforeToken } from "./orphan-guard.js";
 import { useSequence } from "./sequence.js";
+import { installSpawnGate, newGate } from "./spawn-gate.js";
 
 // `--import` preloads also run inside the app's Workers (runtime-facts §4.8), and in processes
 // the app forks (fork() passes our --import on): only the probed process itself has the channel.
 const channelFd = Number(process.env[ENV_FD] ?? "");
 // Removed before any user code runs, so nothing the app spawns inherits the channel's address.
 delete process.env[ENV_FD];
+const holdPath = process.env[ENV_HOLD] ?? "";
+delete process.env[ENV_HOLD];
 if (isMainThread && Number.isInteger(channelFd) && channelFd >= 0) install(channelFd);
 
 function install(fd: number): void {
@@ -28,13 +31,15 @@ function install(fd: number): void {
   const preloadDir = fileURLToPath(new URL(".", import.meta.url));
   const isOwnFrame = (frame: string): boolean => frame.includes(preloadDir);
   const main = mainUrl();
-  send({ t: "main", u: main, runtime: "node" });
+  send({ t: "main", u: main, runtime: "node", ...(holdPath ? { gate: true as const } : {}) });
   const sequence = new SharedArrayBuffer(4);
   useSequence(sequence);
   installModuleEvents({ batch: true, mainUrl: main });
   wrapCommonJs();
   watchExit();
   installBootEvents(isOwnFrame);
+  const gate = newGate();
+  installSpawnGate(gate);
   // Own timers are created before the async hook so they are never reported; all are unref'd,
   // or they would turn exit 13 into a hang (runtime-facts §4.2).
   const blockMs = Number(process.env[ENV_BLOCK_MS] ?? "1000");
@@ -74,9 +79,10 @@ function install(fd: number): void {
   const data: HooksData = {
     heartbeat: heartbeat.buffer as SharedArrayBuffer,
     blockMs,
+    hold: holdPath,
     sequence,
     token,
-    guard: { ppid, fd, marker: process.env[ENV_MARKER] ?? "", parent: parentFromEnv() },
+    guard: { ppid, fd, marker: process.env[ENV_MARKER] ?? "", parent: parentFromEnv(), gate },
   };
   register(new URL("./hooks.js", import.meta.url), { data });
   keepStdioBlocking();

@@ -4,6 +4,7 @@
 // timer under Bun.
 import { descendantsOf, listProcesses, processesWithEnv, readStat } from "./proc-table.js";
 import { ENV_MARKER, ENV_PARENT } from "./protocol.js";
+import { closeGate } from "./spawn-gate.js";
 
 export interface GuardData {
   /** The child's parent pid as it first saw it. */
@@ -12,6 +13,8 @@ export interface GuardData {
   marker: string;
   /** startup-doctor as it told the child (ENV_PARENT): pid and start time. */
   parent?: { pid: number; start: number };
+  /** The main thread's spawn gate (spawn-gate.ts), when the guard runs on another thread. */
+  gate?: SharedArrayBuffer;
 }
 
 /** startup-doctor's pid and start time from the child's environment, when it is there. */
@@ -42,22 +45,43 @@ export function killDescendants(data: Pick<GuardData, "marker">): void {
   for (const pid of stoppedTree(data.marker)) signal(pid, "SIGKILL");
 }
 
-/** SIGKILLs every descendant (the child is a subreaper when it can be: orphans stay its descendants), then its group and itself. */
+/**
+ * SIGKILLs every descendant (the child is a subreaper when it can be: orphans stay its
+ * descendants), then its group and itself. The main thread's spawns are held first: it is the one
+ * part of the tree that keeps running while the rest is stopped.
+ */
 export function killOwnTree(data: GuardData): void {
-  for (const pid of stoppedTree(data.marker)) signal(pid, "SIGKILL");
+  const found = new Set<number>();
+  if (data.gate) closeGate(data.gate, GATE_WAIT_MS, () => stoppedTree(data.marker, found));
+  stoppedTree(data.marker, found);
+  for (const pid of found) signal(pid, "SIGKILL");
+  // A process forked where no gate holds (a native addon, a Worker) after the last listing: one
+  // more look before the child, whose orphans it would become, is gone.
+  for (let round = 0; round < 5; round++) {
+    const procs = listProcesses();
+    const zombies = new Set(procs.filter((proc) => proc.zombie).map((proc) => proc.pid));
+    const left = descendantsOf(process.pid, procs).filter((pid) => !zombies.has(pid) && !found.has(pid));
+    if (left.length === 0) break;
+    for (const pid of left) {
+      found.add(pid);
+      signal(pid, "SIGKILL");
+    }
+  }
   signal(-process.pid, "SIGKILL");
   signal(process.pid, "SIGKILL");
 }
 
+/** How long the guard waits for a spawn the main thread had started: fork and exec take milliseconds, more under load. */
+const GATE_WAIT_MS = 1000;
+
 /**
  * Every descendant and marked process, each SIGSTOPped as it is found, listed again until no new
- * one appears. A single list-then-kill misses a process forked in between that called setsid
- * (a daemon escaped to init that way, under load): a stopped process forks nothing, and the
- * orphans of a stopped one stay this subreaper's descendants. The child itself is never stopped:
- * it is the one doing this.
+ * one appears; added to `found`. A single list-then-kill misses a process forked in between that
+ * called setsid (a daemon escaped to init that way, under load): a stopped process forks nothing,
+ * and the orphans of a stopped one stay this subreaper's descendants. The child itself is never
+ * stopped: it is the one doing this.
  */
-function stoppedTree(marker: string): Set<number> {
-  const found = new Set<number>();
+function stoppedTree(marker: string, found = new Set<number>()): Set<number> {
   for (let round = 0; round < 20; round++) {
     const procs = listProcesses();
     let fresh = 0;

@@ -29,7 +29,10 @@ export interface WireOp {
 }
 
 export type ProbeMessage =
-  | { t: "main"; u: string; runtime: "node" | "bun" }
+  // `gate`: the child holds its main thread's spawns on request (spawn-gate.ts), so a kill may ask first.
+  | { t: "main"; u: string; runtime: "node" | "bun"; gate?: true }
+  // The spawn gate is closed; `clear`: no spawn of the main thread was still in flight.
+  | { t: "held"; clear: boolean }
   // `s`: the shared event sequence (sequence.ts), when the runtime has one.
   | { t: "enter"; u: string; ms: number; s?: number }
   | { t: "exit"; u: string; ms: number; s?: number }
@@ -61,6 +64,8 @@ export interface MainThreadCpu {
 export const ENV_FD = "STARTUP_DOCTOR_FD";
 export const ENV_MARKER = "STARTUP_DOCTOR_PROBE";
 export const ENV_BLOCK_MS = "STARTUP_DOCTOR_BLOCK_MS";
+/** A file whose appearance asks the child to close its spawn gate (kill-tree.ts, before a kill). Removed like FD. */
+export const ENV_HOLD = "STARTUP_DOCTOR_HOLD";
 /** startup-doctor's own `pid:start-time`: the child can tell its parent died even before it first looked. */
 export const ENV_PARENT = "STARTUP_DOCTOR_PARENT";
 /** The token itself never travels in the environment (a grandchild could read /proc/PID/environ): the parent writes it on fd 3. */

@@ -2,10 +2,11 @@
 // idle (runtime-facts §4.9); pause it through the inspector and read its source-mapped stack
 // (§4.8). The hooks thread exists anyway (tsx and our hooks live there) and can connect to the
 // main thread like any Worker; a Worker of our own cost ~6% of a 1,000-module import.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { send } from "./channel.js";
 import { killOwnTree, parentGone, type GuardData } from "./orphan-guard.js";
+import { closeGate } from "./spawn-gate.js";
 import type { MainThreadCpu } from "./protocol.js";
 import { FLUSH_GLOBAL } from "./wrap-source.js";
 
@@ -14,6 +15,8 @@ export interface WatchdogData {
   heartbeat: SharedArrayBuffer;
   blockMs: number;
   guard: GuardData;
+  /** The file that asks for the spawn gate to close (ENV_HOLD); empty without one. */
+  hold: string;
 }
 
 let heartbeat: BigInt64Array<ArrayBufferLike> = new BigInt64Array(1);
@@ -39,7 +42,19 @@ export function startWatchdog(data: WatchdogData): void {
   // Ref'd on purpose: the thread must keep running while the main thread is blocked
   // (runtime-facts §4.8); the hooks thread itself never keeps the process alive.
   setInterval(check, Math.max(25, Math.min(GUARD_EVERY_MS, Math.floor(blockMs / 4))));
+  const gate = data.guard.gate;
+  if (data.hold && gate) {
+    const asked = setInterval(() => {
+      if (!existsSync(data.hold)) return;
+      clearInterval(asked);
+      send({ t: "held", clear: closeGate(gate, HOLD_WAIT_MS, () => undefined) });
+    }, HOLD_POLL_MS);
+  }
 }
+
+/** A kill waits for the answer: it comes within a poll, and a spawn in flight gets a moment to finish forking. */
+const HOLD_POLL_MS = 10;
+const HOLD_WAIT_MS = 250;
 
 function check(): void {
   if (guard && Date.now() - lastGuardAt >= GUARD_EVERY_MS) {

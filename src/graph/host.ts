@@ -2,7 +2,7 @@
 // questions thousands of times on a large project, most of them about names that do not exist
 // (`x.tsx`, `x.d.ts`, `x/index.ts`, ...). On a case-sensitive file system one readdir per folder
 // answers them all; symbolic links and unreadable folders still get a stat.
-import { readdirSync } from "node:fs";
+import { boundLister } from "../util/dir-listings.js";
 import { typescript, type TS } from "./typescript.js";
 
 const FILE = 1;
@@ -15,12 +15,14 @@ export function createCachedHost(): TS.ModuleResolutionHost {
   const dirs = new Map<string, boolean>();
   const reals = new Map<string, string>();
   const listings = new Map<string, Map<string, number> | null>();
+  // Made during discovery, it reads the folders the discovery listed already.
+  const list = boundLister();
 
   const listing = (dir: string): Map<string, number> | null => {
     let entries = listings.get(dir);
     if (entries === undefined) {
       try {
-        entries = new Map(readdirSync(dir, { withFileTypes: true }).map((e) => [e.name, e.isFile() ? FILE : e.isDirectory() ? DIR : OTHER]));
+        entries = new Map(list(dir).map((e) => [e.name, e.isFile() ? FILE : e.isDirectory() ? DIR : OTHER]));
       } catch {
         entries = null;
       }

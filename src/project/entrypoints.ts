@@ -1,7 +1,8 @@
 // Entrypoints: --entry, else what package.json says starts the app (bin, main, exports["."], the
 // file a start/dev script runs, in the root, each workspace and each apps/* package; nest-cli.json
 // projects), mapped from build output back to source, else conventions.
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { listDir } from "../util/dir-listings.js";
 import { InputError } from "../util/errors.js";
 import { isInside, isSourceFile, joinPath, resolvePath } from "../util/path.js";
 import { checkEntryPath, isReallyInside } from "./confine.js";
@@ -174,7 +175,7 @@ function nestEntries(root: string): FoundEntrypoint[] {
 
 function childDirs(dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true })
+    return listDir(dir)
       .filter((e) => e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules")
       .map((e) => joinPath(dir, e.name))
       .sort();

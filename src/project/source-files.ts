@@ -1,6 +1,7 @@
 // Which files make up the project: each tsconfig's own file list where there is one, else the
 // source tree, never dependencies or build output.
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
+import { listDir } from "../util/dir-listings.js";
 import { baseOf, dirOf, extOf, isInside, isSourceFile, joinPath, toPosix } from "../util/path.js";
 import { isReallyInside, outsideMessage } from "./confine.js";
 import type { TsConfig } from "./types.js";
@@ -25,7 +26,8 @@ export function walkSourceTree(dir: string, outDirs: string[], root: string = di
     const current = stack.pop()!;
     let real: string;
     try {
-      real = realpathSync(current);
+      // One realpath(3) call, not an lstat of every component of every folder (medusa: 90 ms).
+      real = realpathSync.native(current);
     } catch {
       warnings.push({ file: current, message: "symbolic link loop or dangling link, skipped" });
       continue;
@@ -38,7 +40,7 @@ export function walkSourceTree(dir: string, outDirs: string[], root: string = di
     }
     let entries;
     try {
-      entries = readdirSync(current, { withFileTypes: true });
+      entries = listDir(current);
     } catch (error) {
       warnings.push({ file: current, message: `cannot read directory (${(error as NodeJS.ErrnoException).code ?? "error"})` });
       continue;

@@ -1,6 +1,7 @@
 // Reads a tsconfig the way tsc does (extends chains, include/exclude, references), so files and
 // module resolution match the project's own build.
-import { readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
+import { listDir } from "../util/dir-listings.js";
 import { InputError } from "../util/errors.js";
 import { dirOf, joinPath, relativeTo, resolvePath, toPosix } from "../util/path.js";
 import { isReallyInside, outsideMessage } from "./confine.js";
@@ -50,7 +51,7 @@ function confinedHost(ts: typeof TS, root: string, outsideLinks: Set<string>): T
     const directories: string[] = [];
     let listing;
     try {
-      listing = readdirSync(dir || ".", { withFileTypes: true });
+      listing = listDir(dir || ".");
     } catch {
       return { files, directories };
     }

@@ -2,7 +2,8 @@
 // pnpm-workspace.yaml is read by a YAML parser (block and flow lists, quotes, comments, anchors
 // all occur in real files) and the patterns are matched by picomatch, as pnpm itself does with
 // its glob library: `*`, `**`, `{a,b}`, `[ab]`, `!negation`.
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { listDir } from "../util/dir-listings.js";
 import picomatch from "picomatch";
 import { parse as parseYaml } from "yaml";
 import { isInside, joinPath, relativeTo } from "../util/path.js";
@@ -94,7 +95,7 @@ function packageDirs(root: string, depth: number): string[] {
 
 function childDirs(root: string, dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true })
+    return listDir(dir)
       .filter((e) => e.name !== "node_modules" && !e.name.startsWith("."))
       .filter((e) => e.isDirectory() || (e.isSymbolicLink() && linkedDirInside(root, joinPath(dir, e.name))))
       .map((e) => joinPath(dir, e.name));

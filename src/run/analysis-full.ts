@@ -29,6 +29,7 @@ import { createParsedCache, type RunParsedCache } from "./cache/parsed-cache.js"
 import { recordCompilerReads, type ReadRecorder } from "./cache/record-reads.js";
 import type { AnalysisData, AnalysisHooks, AnalysisOutcome, AnalysisRequest, FrontState } from "./analysis-job.js";
 import { minPoolFiles } from "./default-workers.js";
+import { withSharedListings } from "../util/dir-listings.js";
 import { withStartupFlags } from "./heap-growth.js";
 
 const CACHE_REFUSED = "--cache: no private folder can keep the key that seals the cache (tried $XDG_CACHE_HOME or ~/.cache, then the temp directory), so nothing was cached; set STARTUP_DOCTOR_CACHE_KEY or make one of them writable";
@@ -162,6 +163,10 @@ export async function analyseFully(request: AnalysisRequest, hooks: AnalysisHook
 }
 
 function discover(request: AnalysisRequest, record: boolean): Discovered {
+  return withSharedListings(() => discoverProject(request, record));
+}
+
+function discoverProject(request: AnalysisRequest, record: boolean): Discovered {
   const project = loadProject(request.dir, { tsconfig: request.tsconfig });
   const real = createResolver(project);
   const resolver = record ? createRecordedResolver(emptyResolverSnapshot(), () => real) : real;

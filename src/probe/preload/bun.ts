@@ -1,13 +1,14 @@
 // Preload for Bun (`bun --preload`): the same enter/exit wrapping through a Bun.plugin onLoad
 // (runtime-facts §4.12). Bun has no in-process inspector, so a blocked main thread yields no stack.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
 import { installBootEvents, captureSite, connectOps, framesOf } from "./boot-events.js";
 import { configureChannel, flush, readToken, send } from "./channel.js";
 import { installModuleEvents, reportError } from "./module-events.js";
 import { killDescendants, killOwnTree, parentFromEnv, parentGone, stopIfOrphanedBeforeToken } from "./orphan-guard.js";
-import { ENV_FD, ENV_MARKER } from "./protocol.js";
+import { ENV_FD, ENV_HOLD, ENV_MARKER } from "./protocol.js";
+import { installBunSpawnGate } from "./spawn-gate.js";
 import { wrapSource } from "./wrap-source.js";
 
 interface BunLoadArgs { path: string }
@@ -23,11 +24,18 @@ interface BunRuntime {
   resolveSync(specifier: string, fromDir: string): string;
   Transpiler: new (options: { loader: string }) => { scanImports(code: string): Array<{ path: string; kind: string }> };
   serve?: (options: unknown) => { url?: { href?: string }; port?: number; hostname?: string };
+  spawn?: (...args: unknown[]) => unknown;
+  spawnSync?: (...args: unknown[]) => unknown;
 }
+
+/** How often a hold request is looked for (spawn-hold.ts): a kill waits little for the answer; one stat a time. */
+const HOLD_POLL_MS = 20;
 
 const bun = (globalThis as unknown as { Bun?: BunRuntime }).Bun;
 const channelFd = Number(process.env[ENV_FD] ?? "");
 delete process.env[ENV_FD];
+const holdPath = process.env[ENV_HOLD] ?? "";
+delete process.env[ENV_HOLD];
 if (bun && Number.isInteger(channelFd) && channelFd >= 0) install(bun, channelFd);
 
 function install(runtime: BunRuntime, fd: number): void {
@@ -38,7 +46,8 @@ function install(runtime: BunRuntime, fd: number): void {
   const preloadDir = dirname(new URL(import.meta.url).pathname);
   const isOwnFrame = (frame: string): boolean => frame.includes(preloadDir);
   const main = pathToFileURL(runtime.main ?? resolvePath(process.argv[1] ?? "")).href;
-  send({ t: "main", u: main, runtime: "bun" });
+  send({ t: "main", u: main, runtime: "bun", ...(holdPath ? { gate: true as const } : {}) });
+  if (holdPath) watchHold(installBunSpawnGate(runtime));
   send({ t: "note", text: "Bun has no in-process inspector: a blocked main thread yields no stack (runtime-facts §4.12)." });
   // Unbatched: nothing could flush a blocked Bun main thread.
   installModuleEvents({ batch: false, mainUrl: main });
@@ -116,4 +125,15 @@ function sendEdges(runtime: BunRuntime, source: string, path: string, from: stri
 function loaderFor(path: string): string {
   const match = /\.([cm]?)([jt]sx?)$/.exec(path);
   return match?.[2] ?? "js";
+}
+
+/** A kill asks (spawn-hold.ts): the gate closes on the main thread, between two of its tasks, so nothing is in flight. */
+function watchHold(close: () => void): void {
+  const asked = setInterval(() => {
+    if (!existsSync(holdPath)) return;
+    clearInterval(asked);
+    close();
+    send({ t: "held", clear: true });
+  }, HOLD_POLL_MS);
+  asked.unref();
 }

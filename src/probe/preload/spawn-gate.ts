@@ -58,3 +58,27 @@ export function closeGate(buffer: SharedArrayBuffer, waitMs: number, sweep: () =
     Atomics.wait(nap, 0, 0, 2);
   }
 }
+
+type SpawnFunction = (...args: unknown[]) => unknown;
+
+/**
+ * Bun: its node:child_process calls Bun.spawn and Bun.spawnSync as it runs (checked on Bun 1.4.5:
+ * spawn, exec, execFile, fork and the sync ones), so those two are the gate. Bun's guard and the
+ * hold request are read on the main thread itself, between two of its tasks, when no spawn is in
+ * flight. Returns the gate's close.
+ */
+export function installBunSpawnGate(runtime: { spawn?: SpawnFunction; spawnSync?: SpawnFunction }): () => void {
+  let closed = false;
+  const forever = new Int32Array(new SharedArrayBuffer(4));
+  for (const name of ["spawn", "spawnSync"] as const) {
+    const original = runtime[name];
+    if (typeof original !== "function") continue;
+    runtime[name] = function gated(this: unknown, ...args: unknown[]): unknown {
+      while (closed) Atomics.wait(forever, 0, 0);
+      return original.apply(this, args);
+    };
+  }
+  return () => {
+    closed = true;
+  };
+}

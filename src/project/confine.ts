@@ -2,6 +2,7 @@
 // folder. A hostile repository can hold `src/root -> /` or `"baseline": "../../.bashrc"`; paths
 // the user typed on the command line are the user's choice and are not confined (issue 10 §1).
 import { lstatSync, realpathSync } from "node:fs";
+import { listedAsLink } from "../util/dir-listings.js";
 import { InputError } from "../util/errors.js";
 import { isInside, isSourceFile, resolvePath, toPosix } from "../util/path.js";
 
@@ -28,11 +29,14 @@ function realPathUncached(path: string): string | null {
   const slash = path.lastIndexOf("/");
   const name = path.slice(slash + 1);
   if (FAST && slash > 0 && name !== "" && name !== "." && name !== "..") {
-    let link: boolean;
-    try {
-      link = lstatSync(path).isSymbolicLink();
-    } catch {
-      return null;
+    // The discovery listed most folders already: their entries tell links from the rest.
+    let link = listedAsLink(path.slice(0, slash), name);
+    if (link === undefined) {
+      try {
+        link = lstatSync(path).isSymbolicLink();
+      } catch {
+        return null;
+      }
     }
     const folder = link ? null : realPathOf(path.slice(0, slash));
     if (folder !== null) return folder === "/" ? `/${name}` : `${folder}/${name}`;

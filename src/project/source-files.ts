@@ -1,9 +1,9 @@
 // Which files make up the project: each tsconfig's own file list where there is one, else the
 // source tree, never dependencies or build output.
-import { realpathSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { listDir } from "../util/dir-listings.js";
 import { baseOf, dirOf, extOf, isInside, isSourceFile, joinPath, toPosix } from "../util/path.js";
-import { isReallyInside, outsideMessage } from "./confine.js";
+import { isReallyInside, outsideMessage, realPathOf } from "./confine.js";
 import type { TsConfig } from "./types.js";
 
 const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", ".git", "bower_components", "jspm_packages"]);
@@ -24,11 +24,10 @@ export function walkSourceTree(dir: string, outDirs: string[], root: string = di
   const stack = [dir];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    let real: string;
-    try {
-      // One realpath(3) call, not an lstat of every component of every folder (medusa: 90 ms).
-      real = realpathSync.native(current);
-    } catch {
+    // Shared with the confinement check below, and known from the parent's for a folder that is
+    // not a link: not a realpath of every component of every folder (medusa: 90 ms).
+    const real = realPathOf(current);
+    if (real === null) {
       warnings.push({ file: current, message: "symbolic link loop or dangling link, skipped" });
       continue;
     }

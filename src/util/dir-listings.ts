@@ -31,6 +31,24 @@ export function boundLister(): (dir: string) => Dirent[] {
   return listings ? (dir) => listFrom(listings, dir) : (dir) => readdirSync(dir, { withFileTypes: true });
 }
 
+/**
+ * Whether `name` in `dir` is a symbolic link, as the current discovery's listing of `dir` says;
+ * undefined when the folder was not listed in it or holds no such name (then a stat must tell).
+ */
+export function listedAsLink(dir: string, name: string): boolean | undefined {
+  const entries = active?.get(dir);
+  if (entries === undefined || entries instanceof Error) return undefined;
+  return byName(entries).get(name)?.isSymbolicLink();
+}
+
+const names = new WeakMap<Dirent[], Map<string, Dirent>>();
+
+function byName(entries: Dirent[]): Map<string, Dirent> {
+  let map = names.get(entries);
+  if (!map) names.set(entries, (map = new Map(entries.map((e) => [e.name, e]))));
+  return map;
+}
+
 function listFrom(listings: Map<string, Dirent[] | Error>, dir: string): Dirent[] {
   let entries = listings.get(dir);
   if (entries === undefined) {

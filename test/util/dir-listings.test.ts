@@ -1,10 +1,10 @@
 // Folder listings are shared inside one discovery and only there: a later run sees the folder as it is then.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { boundLister, listDir, withSharedListings } from "../../src/util/dir-listings.ts";
+import { boundLister, listDir, listedAsLink, withSharedListings } from "../../src/util/dir-listings.ts";
 
 const names = (dir: string, list: (d: string) => Array<{ name: string }> = listDir): string[] => list(dir).map((e) => e.name).sort();
 
@@ -35,4 +35,20 @@ test("a folder that cannot be listed throws inside a discovery as readdirSync do
     assert.throws(() => listDir(missing), { code: "ENOENT" });
     assert.throws(() => listDir(missing), { code: "ENOENT" });
   });
+});
+
+test("a listed folder tells its links from its other entries; an unlisted one, or a name it lacks, leaves it to a stat", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sd-listings-"));
+  try {
+    writeFileSync(join(dir, "a.ts"), "");
+    symlinkSync("a.ts", join(dir, "link.ts"));
+    withSharedListings(() => {
+      assert.equal(listedAsLink(dir, "a.ts"), undefined);
+      listDir(dir);
+      assert.deepEqual([listedAsLink(dir, "a.ts"), listedAsLink(dir, "link.ts"), listedAsLink(dir, "gone.ts")], [false, true, undefined]);
+    });
+    assert.equal(listedAsLink(dir, "link.ts"), undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { HOLD_SUFFIX, PRIVATE_TMP_PREFIX } from "./preload/protocol.js";
 
 /** The temp folder the parent had: caches meant to outlive one probe (transpile-cache.ts) stay there. */
 export const ENV_OUTER_TMPDIR = "STARTUP_DOCTOR_OUTER_TMPDIR";
@@ -22,7 +23,7 @@ export interface PrivateTmp {
 
 export function createPrivateTmp(): PrivateTmp {
   const outer = tmpdir();
-  const dir = mkdtempSync(join(outer, "startup-doctor-probe-"));
+  const dir = mkdtempSync(join(outer, PRIVATE_TMP_PREFIX));
   live.add(dir);
   if (!hooked) {
     hooked = true;
@@ -30,18 +31,18 @@ export function createPrivateTmp(): PrivateTmp {
     process.once("exit", () => {
       for (const d of live) {
         rmSync(d, { recursive: true, force: true });
-        rmSync(`${d}.hold`, { force: true });
+        rmSync(`${d}${HOLD_SUFFIX}`, { force: true });
       }
     });
   }
   return {
     dir,
-    hold: `${dir}.hold`,
+    hold: `${dir}${HOLD_SUFFIX}`,
     env: { TMPDIR: dir, TMP: dir, TEMP: dir, [ENV_OUTER_TMPDIR]: outer },
     remove: () => {
       live.delete(dir);
       try {
-        rmSync(`${dir}.hold`, { force: true });
+        rmSync(`${dir}${HOLD_SUFFIX}`, { force: true });
         rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
       } catch {
         // A grandchild still writing there: the exit hook above does not see it any more; harmless.

@@ -3,7 +3,9 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { binPath } from "../helpers/cli.ts";
 import { findBun } from "../../src/probe/index.ts";
@@ -71,9 +73,9 @@ interface Cli {
   kill: (signal: NodeJS.Signals) => void;
 }
 
-function startCli(entries: string[], tag: string, extra: string[] = []): Cli {
+function startCli(entries: string[], tag: string, extra: string[] = [], env: Record<string, string> = {}): Cli {
   const args = [binPath, "probe", ROOT, ...entries.flatMap((entry) => ["--entry", entry]), "--runtime", "node", "--timeout", "1500", "--grace", "100", "--concurrency", "3", "--format", "json", ...extra];
-  const cli = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: "1", STARTUP_DOCTOR_TEST_TAG: tag }, stdio: ["ignore", "pipe", "ignore"] });
+  const cli = spawn(process.execPath, args, { env: { ...process.env, NO_COLOR: "1", STARTUP_DOCTOR_TEST_TAG: tag, ...env }, stdio: ["ignore", "pipe", "ignore"] });
   let stdout = "";
   cli.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   const done = new Promise<{ code: number | null; signal: string | null; stdout: string }>((resolve) => cli.once("exit", (code, signal) => resolve({ code, signal, stdout })));
@@ -117,11 +119,14 @@ for (const runtime of ["node", "bun"] as const) {
     // gate, a timeout kill left one to three under init in five runs of six (Node; three of four
     // under Bun), a dead parent in two of five (Node).
     const tag = randomUUID();
+    // A temp folder of the test's own: what the probes leave in theirs can be counted.
+    const tmp = mkdtempSync(join(tmpdir(), "sd-hostile-tmp-"));
+    const env = { TMPDIR: tmp };
     // The timeout kills one after another: side by side, the starved children were judged before
     // their storms got going often enough that a kill without the gate left nothing (Bun, two runs of two).
     const timedOut = [];
-    for (let run = 0; run < 3; run++) timedOut.push(await startCli(["spawn-storm-timeout.mjs"], tag, ["--timeout", "400", "--runtime", runtime]).done);
-    const orphaned = await Promise.all(Array.from({ length: 4 }, () => startCli(["spawn-storm.mjs"], tag, ["--timeout", "30000", "--runtime", runtime]).done));
+    for (let run = 0; run < 3; run++) timedOut.push(await startCli(["spawn-storm-timeout.mjs"], tag, ["--timeout", "400", "--runtime", runtime], env).done);
+    const orphaned = await Promise.all(Array.from({ length: 4 }, () => startCli(["spawn-storm.mjs"], tag, ["--timeout", "30000", "--runtime", runtime], env).done));
     for (const result of timedOut) {
       const report = JSON.parse(result.stdout) as { probes: Array<{ entry: string; status: string }> };
       // Idle between its spawns (hang), or caught inside one on a machine this storm starves (blocked):
@@ -132,6 +137,11 @@ for (const runtime of ["node", "bun"] as const) {
     }
     for (const result of orphaned) assert.equal(result.signal, "SIGKILL", `exit code ${result.code}`);
     assert.deepEqual((await none(tag, 10_000)).map(describe), []);
+    // Each child's private temp folder and hold file: removed by startup-doctor, or by the guard of
+    // a child whose startup-doctor was killed (the compiler and transpile caches are meant to stay).
+    const left = readdirSync(tmp).filter((name) => name.startsWith("startup-doctor-probe-"));
+    rmSync(tmp, { recursive: true, force: true });
+    assert.deepEqual(left, []);
   });
 }
 

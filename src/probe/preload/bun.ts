@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { installBootEvents, captureSite, connectOps, framesOf } from "./boot-events.js";
 import { configureChannel, flush, readToken, send } from "./channel.js";
 import { installModuleEvents, reportError } from "./module-events.js";
-import { killDescendants, killOwnTree, parentFromEnv, parentGone, stopIfOrphanedBeforeToken } from "./orphan-guard.js";
+import { killDescendants, killOwnTree, leftoversOf, parentFromEnv, parentGone, stopIfOrphanedBeforeToken } from "./orphan-guard.js";
 import { ENV_FD, ENV_HOLD, ENV_MARKER } from "./protocol.js";
 import { installBunSpawnGate } from "./spawn-gate.js";
 import { wrapSource } from "./wrap-source.js";
@@ -40,7 +40,7 @@ if (bun && Number.isInteger(channelFd) && channelFd >= 0) install(bun, channelFd
 
 function install(runtime: BunRuntime, fd: number): void {
   const { token, closed } = readToken(fd);
-  if (!token) return stopIfOrphanedBeforeToken(closed);
+  if (!token) return stopIfOrphanedBeforeToken(closed, leftoversOf(holdPath));
   configureChannel(fd, token);
   const ppid = process.ppid;
   const preloadDir = dirname(new URL(import.meta.url).pathname);
@@ -71,7 +71,7 @@ function install(runtime: BunRuntime, fd: number): void {
   });
   installBootEvents(isOwnFrame);
   wrapBunServe(runtime, isOwnFrame);
-  const guard = { ppid, fd, marker: process.env[ENV_MARKER] ?? "", parent: parentFromEnv() };
+  const guard = { ppid, fd, marker: process.env[ENV_MARKER] ?? "", parent: parentFromEnv(), leftovers: leftoversOf(holdPath) };
   // Bun cannot list its live handles (no async_hooks resources, getActiveResourcesInfo() is
   // empty): beats carry the connection work the net.Socket wrapper sees, and no handles.
   let lastOps = "";

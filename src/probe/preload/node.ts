@@ -10,7 +10,7 @@ import { trackHandles } from "./handles.js";
 import { installModuleEvents, moduleEnter, moduleExit, onEvaluated, reportError } from "./module-events.js";
 import { ENV_BLOCK_MS, ENV_FD, ENV_HOLD, ENV_MARKER } from "./protocol.js";
 import type { HooksData } from "./hooks.js";
-import { killDescendants, parentFromEnv, stopIfOrphanedBeforeToken } from "./orphan-guard.js";
+import { killDescendants, leftoversOf, parentFromEnv, stopIfOrphanedBeforeToken } from "./orphan-guard.js";
 import { useSequence } from "./sequence.js";
 import { installSpawnGate, newGate } from "./spawn-gate.js";
 
@@ -25,7 +25,7 @@ if (isMainThread && Number.isInteger(channelFd) && channelFd >= 0) install(chann
 
 function install(fd: number): void {
   const { token, closed } = readToken(fd);
-  if (!token) return stopIfOrphanedBeforeToken(closed);
+  if (!token) return stopIfOrphanedBeforeToken(closed, leftoversOf(holdPath));
   configureChannel(fd, token);
   const ppid = process.ppid;
   const preloadDir = fileURLToPath(new URL(".", import.meta.url));
@@ -82,7 +82,7 @@ function install(fd: number): void {
     hold: holdPath,
     sequence,
     token,
-    guard: { ppid, fd, marker: process.env[ENV_MARKER] ?? "", parent: parentFromEnv(), gate },
+    guard: { ppid, fd, marker: process.env[ENV_MARKER] ?? "", parent: parentFromEnv(), gate, leftovers: leftoversOf(holdPath) },
   };
   register(new URL("./hooks.js", import.meta.url), { data });
   keepStdioBlocking();

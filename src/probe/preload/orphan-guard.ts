@@ -3,7 +3,9 @@
 // thread under Node (it keeps running while the app's main thread is blocked), from an unref'd
 // timer under Bun.
 import { descendantsOf, listProcesses, processesWithEnv, readStat } from "./proc-table.js";
-import { ENV_MARKER, ENV_PARENT } from "./protocol.js";
+import { rmSync } from "node:fs";
+import { basename } from "node:path";
+import { ENV_MARKER, ENV_PARENT, HOLD_SUFFIX, PRIVATE_TMP_PREFIX } from "./protocol.js";
 import { closeGate } from "./spawn-gate.js";
 
 export interface GuardData {
@@ -15,6 +17,18 @@ export interface GuardData {
   parent?: { pid: number; start: number };
   /** The main thread's spawn gate (spawn-gate.ts), when the guard runs on another thread. */
   gate?: SharedArrayBuffer;
+  /** What startup-doctor would have removed after the child (its private temp folder, the hold file): a dead one cannot. */
+  leftovers?: string[];
+}
+
+/**
+ * The private temp folder and hold file startup-doctor made for this child, from the hold path it
+ * passed (ENV_HOLD; not TMPDIR, which an env file may set): only paths of that exact shape.
+ */
+export function leftoversOf(holdPath: string): string[] {
+  if (!holdPath.endsWith(HOLD_SUFFIX)) return [];
+  const dir = holdPath.slice(0, -HOLD_SUFFIX.length);
+  return basename(dir).startsWith(PRIVATE_TMP_PREFIX) && dir.startsWith("/") ? [dir, holdPath] : [];
 }
 
 /** startup-doctor's pid and start time from the child's environment, when it is there. */
@@ -67,6 +81,14 @@ export function killOwnTree(data: GuardData): void {
       signal(pid, "SIGKILL");
     }
   }
+  // After the tree: a killed process that was still writing there is gone (or going) by now.
+  for (const path of data.leftovers ?? []) {
+    try {
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      // A process that escaped the kill still holds a file there: the folder stays, mode 0700.
+    }
+  }
   signal(-process.pid, "SIGKILL");
   signal(process.pid, "SIGKILL");
 }
@@ -116,8 +138,8 @@ function signal(pid: number, name: "SIGKILL" | "SIGSTOP"): void {
  * alive (a probe child and its daemon outlived a SIGKILLed startup-doctor that way, under load).
  * A startup-doctor never closes a live child's channel, so the child waits for that exit to show.
  */
-export function stopIfOrphanedBeforeToken(closed: boolean): void {
-  const guard: GuardData = { ppid: process.ppid, fd: -1, marker: "", parent: parentFromEnv() };
+export function stopIfOrphanedBeforeToken(closed: boolean, leftovers: string[] = []): void {
+  const guard: GuardData = { ppid: process.ppid, fd: -1, marker: "", parent: parentFromEnv(), leftovers };
   // By the parent it named (pid and start time), not by ppid 1: startup-doctor may itself be pid 1 in a container.
   const deadline = Date.now() + (closed ? CLOSED_EXIT_WAIT_MS : 0);
   for (;;) {

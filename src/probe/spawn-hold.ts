@@ -2,7 +2,7 @@
 // (preload/spawn-gate.ts): the main thread is the one part of the tree a kill cannot stop without
 // stopping the child, and what it forks after the last listing, once it called setsid, outlives
 // the child (seen: `env -i` daemons started in a loop, left under init by a timeout kill).
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 
 export interface SpawnHold {
   /** The file whose appearance is the request (ENV_HOLD). */
@@ -47,6 +47,8 @@ export function spawnHold(path: string): SpawnHold {
           };
         });
         wake = null;
+        // Read by now or never: a startup-doctor killed later leaves no file behind for it.
+        rmSync(path, { force: true });
       }
       return answer === true;
     },

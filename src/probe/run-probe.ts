@@ -131,6 +131,8 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
   // Once the verdict is in, the tree is being killed: a stall seen then is the kill's (a spawn held
   // at the gate, a SIGTERM handler), not the startup's, and must not describe it.
   let killing = false;
+  /** Modules whose body threw: finished once the run is over, unless an uncaught error ended it (then they are where it crashed). */
+  const threw = new Map<string, { ms: number; s: number }>();
   let seq = 0;
   const onMessage = (message: ProbeMessage): void => {
     switch (message.t) {
@@ -148,6 +150,10 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
         }
         break;
       case "exit":
+        if (message.threw) {
+          if (!threw.has(message.u)) threw.set(message.u, { ms: message.ms, s: message.s ?? seq++ });
+          break;
+        }
         if (!run.modules.exited.has(message.u)) {
           run.modules.exited.set(message.u, message.ms);
           run.modules.exitSeq.set(message.u, message.s ?? seq++);
@@ -313,6 +319,13 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
         run.signal = null;
       }
       run.outputTail = tail.text();
+      if (run.error === null) {
+        for (const [url, { ms, s }] of threw) {
+          if (run.modules.exited.has(url)) continue;
+          run.modules.exited.set(url, ms);
+          run.modules.exitSeq.set(url, s);
+        }
+      }
       tmp.remove();
     }
   });

@@ -28,9 +28,6 @@ interface BunRuntime {
   spawnSync?: (...args: unknown[]) => unknown;
 }
 
-/** How often a hold request is looked for (spawn-hold.ts): a kill waits little for the answer; one stat a time. */
-const HOLD_POLL_MS = 20;
-
 const bun = (globalThis as unknown as { Bun?: BunRuntime }).Bun;
 const channelFd = Number(process.env[ENV_FD] ?? "");
 delete process.env[ENV_FD];
@@ -47,7 +44,8 @@ function install(runtime: BunRuntime, fd: number): void {
   const isOwnFrame = (frame: string): boolean => frame.includes(preloadDir);
   const main = pathToFileURL(runtime.main ?? resolvePath(process.argv[1] ?? "")).href;
   send({ t: "main", u: main, runtime: "bun", ...(holdPath ? { gate: true as const } : {}) });
-  if (holdPath) watchHold(installBunSpawnGate(runtime));
+  // A kill asks (spawn-hold.ts); the beat below looks, on the main thread between two of its tasks, so nothing is in flight.
+  let closeGate = holdPath ? installBunSpawnGate(runtime) : null;
   send({ t: "note", text: "Bun has no in-process inspector: a blocked main thread yields no stack (runtime-facts §4.12)." });
   // Unbatched: nothing could flush a blocked Bun main thread.
   installModuleEvents({ batch: false, mainUrl: main });
@@ -76,6 +74,11 @@ function install(runtime: BunRuntime, fd: number): void {
   // empty): beats carry the connection work the net.Socket wrapper sees, and no handles.
   let lastOps = "";
   setInterval(() => {
+    if (closeGate && existsSync(holdPath)) {
+      closeGate();
+      closeGate = null;
+      send({ t: "held", clear: true });
+    }
     if (parentGone(guard)) killOwnTree(guard);
     const ops = connectOps(isOwnFrame);
     const key = ops.map((op) => `${op.target}${op.attempts ?? ""}${op.failing ? "f" : ""}`).join("|");
@@ -125,15 +128,4 @@ function sendEdges(runtime: BunRuntime, source: string, path: string, from: stri
 function loaderFor(path: string): string {
   const match = /\.([cm]?)([jt]sx?)$/.exec(path);
   return match?.[2] ?? "js";
-}
-
-/** A kill asks (spawn-hold.ts): the gate closes on the main thread, between two of its tasks, so nothing is in flight. */
-function watchHold(close: () => void): void {
-  const asked = setInterval(() => {
-    if (!existsSync(holdPath)) return;
-    clearInterval(asked);
-    close();
-    send({ t: "held", clear: true });
-  }, HOLD_POLL_MS);
-  asked.unref();
 }

@@ -39,6 +39,14 @@ export function moduleExit(u: string): void {
   if (u === mainUrl) evaluated?.();
 }
 
+/** The body of `u` threw: it ended, but did not finish (the main module is then not evaluated). */
+export function moduleThrew(u: string): void {
+  const s = nextSeq();
+  const message = { t: "exit" as const, u, ms: round(performance.now()), threw: true as const, ...(s === undefined ? {} : { s }) };
+  if (batched && u !== mainUrl) queue(message);
+  else send(message);
+}
+
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }

@@ -7,7 +7,7 @@ import { isMainThread } from "node:worker_threads";
 import { installBootEvents } from "./boot-events.js";
 import { configureChannel, flush, readToken, send } from "./channel.js";
 import { trackHandles } from "./handles.js";
-import { installModuleEvents, moduleEnter, moduleExit, onEvaluated, reportError } from "./module-events.js";
+import { installModuleEvents, moduleEnter, moduleExit, moduleThrew, onEvaluated, reportError } from "./module-events.js";
 import { ENV_BLOCK_MS, ENV_FD, ENV_HOLD, ENV_MARKER } from "./protocol.js";
 import type { HooksData } from "./hooks.js";
 import { killDescendants, leftoversOf, parentFromEnv, stopIfOrphanedBeforeToken } from "./orphan-guard.js";
@@ -116,7 +116,15 @@ function wrapCommonJs(): void {
   proto._compile = function compile(this: unknown, content: string, filename: string): unknown {
     const url = pathToFileURL(filename).href;
     moduleEnter(url);
-    const result = original.call(this, content, filename);
+    let result: unknown;
+    try {
+      result = original.call(this, content, filename);
+    } catch (error) {
+      // A require() in try/catch goes on without it (swagger-ui-dist loads its browser bundle
+      // that way): said, so that it does not read as stuck unless the throw ends the process.
+      moduleThrew(url);
+      throw error;
+    }
     moduleExit(url);
     return result;
   };

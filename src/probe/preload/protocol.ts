@@ -35,7 +35,8 @@ export type ProbeMessage =
   | { t: "held"; clear: boolean }
   // `s`: the shared event sequence (sequence.ts), when the runtime has one.
   | { t: "enter"; u: string; ms: number; s?: number }
-  | { t: "exit"; u: string; ms: number; s?: number }
+  // `threw`: the body threw; done unless the throw ended the process (a require() in try/catch).
+  | { t: "exit"; u: string; ms: number; s?: number; threw?: true }
   // `dynamic`: read from the source at load time (Bun), the import() runs later.
   | { t: "edge"; from: string; to: string; s?: number; dynamic?: boolean }
   // `ms`: child clock; `busy`: event-loop utilisation since the previous beat >= 0.9 (a

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { HOLD_SUFFIX, PRIVATE_TMP_PREFIX } from "./preload/protocol.js";
+import { HOLD_FILE, PRIVATE_TMP_PREFIX } from "./preload/protocol.js";
 
 /** The temp folder the parent had: caches meant to outlive one probe (transpile-cache.ts) stay there. */
 export const ENV_OUTER_TMPDIR = "STARTUP_DOCTOR_OUTER_TMPDIR";
@@ -15,7 +15,7 @@ let hooked = false;
 
 export interface PrivateTmp {
   dir: string;
-  /** A path beside the folder, outside the app's reach through TMPDIR: the spawn-hold request (spawn-hold.ts). */
+  /** The spawn-hold request's path (spawn-hold.ts), in the folder. */
   hold: string;
   env: Record<string, string>;
   remove(): void;
@@ -29,20 +29,16 @@ export function createPrivateTmp(): PrivateTmp {
     hooked = true;
     // A run stopped by a signal still leaves nothing behind.
     process.once("exit", () => {
-      for (const d of live) {
-        rmSync(d, { recursive: true, force: true });
-        rmSync(`${d}${HOLD_SUFFIX}`, { force: true });
-      }
+      for (const d of live) rmSync(d, { recursive: true, force: true });
     });
   }
   return {
     dir,
-    hold: `${dir}${HOLD_SUFFIX}`,
+    hold: join(dir, HOLD_FILE),
     env: { TMPDIR: dir, TMP: dir, TEMP: dir, [ENV_OUTER_TMPDIR]: outer },
     remove: () => {
       live.delete(dir);
       try {
-        rmSync(`${dir}${HOLD_SUFFIX}`, { force: true });
         rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
       } catch {
         // A grandchild still writing there: the exit hook above does not see it any more; harmless.

@@ -4,8 +4,8 @@
 // timer under Bun.
 import { descendantsOf, listProcesses, processesWithEnv, readStat } from "./proc-table.js";
 import { rmSync } from "node:fs";
-import { basename } from "node:path";
-import { ENV_MARKER, ENV_PARENT, HOLD_SUFFIX, PRIVATE_TMP_PREFIX } from "./protocol.js";
+import { basename, dirname } from "node:path";
+import { ENV_MARKER, ENV_PARENT, HOLD_FILE, PRIVATE_TMP_PREFIX } from "./protocol.js";
 import { closeGate } from "./spawn-gate.js";
 
 export interface GuardData {
@@ -17,18 +17,18 @@ export interface GuardData {
   parent?: { pid: number; start: number };
   /** The main thread's spawn gate (spawn-gate.ts), when the guard runs on another thread. */
   gate?: SharedArrayBuffer;
-  /** What startup-doctor would have removed after the child (its private temp folder, the hold file): a dead one cannot. */
+  /** What startup-doctor would have removed after the child (its private temp folder, with the hold file in it): a dead one cannot. */
   leftovers?: string[];
 }
 
 /**
- * The private temp folder and hold file startup-doctor made for this child, from the hold path it
+ * The private temp folder startup-doctor made for this child, from the hold path in it that it
  * passed (ENV_HOLD; not TMPDIR, which an env file may set): only paths of that exact shape.
  */
 export function leftoversOf(holdPath: string): string[] {
-  if (!holdPath.endsWith(HOLD_SUFFIX)) return [];
-  const dir = holdPath.slice(0, -HOLD_SUFFIX.length);
-  return basename(dir).startsWith(PRIVATE_TMP_PREFIX) && dir.startsWith("/") ? [dir, holdPath] : [];
+  if (basename(holdPath) !== HOLD_FILE) return [];
+  const dir = dirname(holdPath);
+  return basename(dir).startsWith(PRIVATE_TMP_PREFIX) && dir.startsWith("/") ? [dir] : [];
 }
 
 /** startup-doctor's pid and start time from the child's environment, when it is there. */

@@ -65,9 +65,13 @@ export interface MainThreadCpu {
 export const ENV_FD = "STARTUP_DOCTOR_FD";
 export const ENV_MARKER = "STARTUP_DOCTOR_PROBE";
 export const ENV_BLOCK_MS = "STARTUP_DOCTOR_BLOCK_MS";
-/** Prefix of the private temp folder each probe child gets (private-tmp.ts); the hold file is that folder's path plus HOLD_SUFFIX. */
+/**
+ * Prefix of the private temp folder each probe child gets (private-tmp.ts), and the name of the
+ * hold file in it: inside the folder (mode 0700), so another user of a shared /tmp cannot plant or
+ * create it.
+ */
 export const PRIVATE_TMP_PREFIX = "startup-doctor-probe-";
-export const HOLD_SUFFIX = ".hold";
+export const HOLD_FILE = ".startup-doctor-hold";
 /** A file whose appearance asks the child to close its spawn gate (kill-tree.ts, before a kill). Removed like FD. */
 export const ENV_HOLD = "STARTUP_DOCTOR_HOLD";
 /** startup-doctor's own `pid:start-time`: the child can tell its parent died even before it first looked. */

@@ -1,4 +1,5 @@
-// The probe child's own spawns, held while its guard kills its tree. Under Node the guard runs on
+// The probe child's own spawns, held while its tree is killed: by its guard when startup-doctor
+// died, or at a timeout kill when startup-doctor asks first (../spawn-hold.ts). Under Node the guard runs on
 // the hooks thread while the app's main thread goes on: a process the main thread forks after the
 // guard's last listing, and that calls setsid before the group kill, is in no listing and no group,
 // and belongs to init once the child dies (seen under load: an `env -i` daemon left by the hostile

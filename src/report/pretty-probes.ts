@@ -30,7 +30,7 @@ export function prettyProbes(report: ReportV1, c: C): string[] {
       out.push(`  ${c.yellow("still failing in the background (not a startup failure):")}`);
       for (const w of p.background.slice(0, 8)) out.push(`    ${workLine(w, c)}`);
     }
-    if (p.error) out.push(`  ${c.red(`${p.error.name}: ${p.error.message}`)}${p.error.file ? ` at ${c.cyan(`${p.error.file}:${p.error.line ?? "?"}`)}` : ""}`);
+    if (p.error) out.push(...errorLines(p.error, c));
     if (p.pending.length > 0) {
       out.push(`  ${c.dim("never finished evaluating (outermost first):")}`);
       for (const m of p.pending) out.push(`    ${c.cyan(`${m.file}${m.line ? `:${m.line}` : ""}`)}${m.waitingFor ? c.dim(` waiting for ${m.waitingFor}`) : ""}`);
@@ -68,6 +68,14 @@ export function prettyProbes(report: ReportV1, c: C): string[] {
     }
   });
   return out;
+}
+
+/** The error's first line with where it was thrown, then the rest of its message (a cause's stack, a compiler's diagnostics), indented. */
+function errorLines(error: NonNullable<ReportProbe["error"]>, c: C): string[] {
+  const [first = "", ...rest] = error.message.split("\n");
+  const at = error.file ? ` at ${c.cyan(`${error.file}:${error.line ?? "?"}`)}` : "";
+  const more = rest.filter((line) => line.trim() !== "");
+  return [`  ${c.red(`${error.name}: ${first}`)}${at}`, ...more.slice(0, 12).map((line) => `    ${c.dim("|")} ${line}`), ...(more.length > 12 ? [`    ${c.dim(`| (${more.length - 12} more lines)`)}`] : [])];
 }
 
 /** What ran and why; a warning when it is not what the start script starts (a compiler difference is not a runtime one). */

@@ -38,6 +38,8 @@ export function terminalText(s: string, options: TerminalEscapeOptions): string 
 
 /** Report fields that hold many lines by nature (the app's own output). */
 const MULTILINE_FIELDS = new Set(["output", "outputTail"]);
+/** Fields that hold many lines inside one parent field: a probe error's message (MongoDB puts the cause's stack in it). */
+const MULTILINE_IN: ReadonlyMap<string, string> = new Map([["error", "message"]]);
 
 /**
  * The report with every string made safe for a terminal: the pretty reporters lay out this copy,
@@ -45,20 +47,20 @@ const MULTILINE_FIELDS = new Set(["output", "outputTail"]);
  */
 export function terminalSafeReport(report: ReportV1, options: Omit<TerminalEscapeOptions, "multiline">): ReportV1 {
   const seen = new Map<object, unknown>();
-  const walk = (value: unknown, key: string): unknown => {
-    if (typeof value === "string") return terminalText(value, { ...options, multiline: MULTILINE_FIELDS.has(key) });
+  const walk = (value: unknown, key: string, parent = ""): unknown => {
+    if (typeof value === "string") return terminalText(value, { ...options, multiline: MULTILINE_FIELDS.has(key) || MULTILINE_IN.get(parent) === key });
     if (typeof value !== "object" || value === null) return value;
     const done = seen.get(value);
     if (done !== undefined) return done;
     if (Array.isArray(value)) {
       const out: unknown[] = [];
       seen.set(value, out);
-      for (const item of value) out.push(walk(item, key));
+      for (const item of value) out.push(walk(item, key, parent));
       return out;
     }
     const out: Record<string, unknown> = {};
     seen.set(value, out);
-    for (const [k, v] of Object.entries(value)) out[k] = walk(v, k);
+    for (const [k, v] of Object.entries(value)) out[k] = walk(v, k, key);
     return out;
   };
   return walk(report, "") as ReportV1;

@@ -77,6 +77,10 @@ export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
     const waiting = distinct(run.ops.map((op) => toWork(op, context)).sort((a, b) => WORK_ORDER[a.kind] - WORK_ORDER[b.kind] || atStuck(a) - atStuck(b)));
     if (waiting.length > 0) probe.waitingOn = waiting;
   }
+  if (status === "exit" && run.exitCalledFrom) {
+    const exitCall = toExitCall(run.exitCalledFrom, context);
+    if (exitCall) probe.exitCall = exitCall;
+  }
   if (context.importTimes) probe.importTimes = importTimes(run.modules, context.root, run.mainUrl);
   const tail = run.outputTail.slice(-REPORTED_TAIL);
   if (tail) {
@@ -153,6 +157,15 @@ function readingLocation(error: ChildError, context: BuildContext): { file?: str
     if (next) return { file: toReportPath(context.root, next.file), line: next.line, column: next.column };
   }
   return userLocation(frames, context);
+}
+
+/** The project's frame that called process.exit(); a dependency's own exit (a CLI parser's --help) names its first frame. */
+function toExitCall(calledFrom: string[], context: BuildContext): ReportProbe["exitCall"] | null {
+  const frames = parseStack(calledFrom.join("\n"));
+  const stack = reportFrames(frames, context.root, context.preloadDir);
+  if (stack.length === 0) return null;
+  const user = firstUserFrame(frames, context.preloadDir) ?? frames.find((frame) => !frame.file.startsWith("node:") && !frame.file.startsWith(context.preloadDir));
+  return { ...(user ? { file: toReportPath(context.root, user.file), line: user.line } : {}), stack };
 }
 
 function toProbeError(error: ChildError, context: BuildContext): ProbeError {

@@ -90,6 +90,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
     exitCode: null,
     signal: null,
     reportedExitCode: null,
+    exitCalledFrom: null,
     heartbeatAgeMs: 0,
     blockThresholdMs,
     modules: { entered: new Map(), exited: new Map(), edges: [], enterSeq: new Map(), exitSeq: new Map(), edgeSeq: [] },
@@ -207,6 +208,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
         break;
       case "end":
         run.reportedExitCode = message.exitCode;
+        if (Array.isArray(message.calledFrom)) run.exitCalledFrom = message.calledFrom.filter((frame) => typeof frame === "string").slice(0, 10);
         if (message.ms !== undefined) run.lastChildMs = Math.max(run.lastChildMs, message.ms);
         break;
       case "note":

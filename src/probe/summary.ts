@@ -48,8 +48,9 @@ export function describeProbe(probe: ReportProbe, context: SummaryContext): stri
       parts.push(...pendingSentences(probe.pending));
       break;
     case "exit":
-      parts.push(`${who} exited with ${probe.signal ? `signal ${probe.signal}` : `code ${probe.exitCode}`} before it finished importing.`);
-      parts.push(...pendingSentences(probe.pending));
+      parts.push(`${who} exited with ${probe.signal ? `signal ${probe.signal}` : `code ${probe.exitCode}`} before it finished importing${exitCallPhrase(probe)}.`);
+      // The process ended: nothing is stuck, the chain is where evaluation had got to.
+      parts.push(...stillEvaluatingSentences(probe.pending));
       break;
   }
   parts.push(...context.notes.filter(() => probe.status === "blocked"));
@@ -95,13 +96,13 @@ function bootSentences(probe: ReportProbe, who: string, context: SummaryContext)
     case "exit":
       if (probe.exitCode === 0 && !probe.signal && context.serverFramework) {
         return [
-          `${who} exited with code 0 during startup without ever listening, though it loads ${context.serverFramework}: the server gave up quietly (pass --ready settled if this entry is a script).`,
-          ...waitingSentences(probe.waitingOn ?? []),
+          `${who} exited with code 0 during startup without ever listening, though it loads ${context.serverFramework}${exitCallPhrase(probe)}: the server gave up quietly (pass --ready settled if this entry is a script).`,
+          ...lastInFlightSentences(probe.waitingOn ?? []),
         ];
       }
       return [
-        `${who} exited with ${probe.signal ? `signal ${probe.signal}` : `code ${probe.exitCode}`} during startup, ${afterWhat(probe)}.`,
-        ...waitingSentences(probe.waitingOn ?? []),
+        `${who} exited with ${probe.signal ? `signal ${probe.signal}` : `code ${probe.exitCode}`} during startup, ${afterWhat(probe)}${exitCallPhrase(probe)}.`,
+        ...lastInFlightSentences(probe.waitingOn ?? []),
       ];
   }
 }
@@ -126,6 +127,36 @@ function waitingSentences(work: ProbeWork[]): string[] {
   if (work.length === 0) return [];
   const chain = work.find((item) => item.asyncChain && item.asyncChain.length > 0)?.asyncChain;
   return [`Startup is waiting on ${workList(work)}.`, ...(chain ? [`Async chain: ${chain.join(" -> ")}.`] : [])];
+}
+
+/** ": process.exit() was called at src/cli.ts:12", or by a dependency reached from there, when the app called it. */
+function exitCallPhrase(probe: ReportProbe): string {
+  const call = probe.exitCall;
+  if (!call) return "";
+  const innermost = call.stack[0] ?? "";
+  if (!call.file) return `: process.exit() was called from ${innermost}`;
+  const here = `${call.file}:${call.line}`;
+  const direct = innermost.startsWith(`${here}:`) || innermost.includes(`(${here}:`);
+  return direct ? `: process.exit() was called at ${here}` : `: process.exit() was called from ${innermost}, reached from ${here}`;
+}
+
+/**
+ * Work from the last beat before the process ended: a connection refused since then is no longer
+ * waited on (a koa app that logged the refusal and exited 0), so it is what was last seen, not
+ * what startup waits on.
+ */
+function lastInFlightSentences(work: ProbeWork[]): string[] {
+  if (work.length === 0) return [];
+  return [`Last seen in flight before it exited: ${workList(work)}.`];
+}
+
+/** An exit during evaluation: the modules that had not finished, innermost named. */
+function stillEvaluatingSentences(pending: ProbePendingModule[]): string[] {
+  const innermost = [...pending].reverse().find((module) => module.line !== undefined || module.cycle) ?? pending.at(-1);
+  if (!innermost) return [];
+  const where = innermost.line !== undefined ? `${innermost.file}:${innermost.line}` : innermost.file;
+  const outer = pending[0];
+  return [`${where} was still evaluating${outer && outer !== innermost ? `, imported by ${outer.file}` : ""}.`];
 }
 
 function pendingSentences(pending: ProbePendingModule[]): string[] {

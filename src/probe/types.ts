@@ -54,6 +54,8 @@ export interface ChildRun {
   signal: NodeJS.Signals | null;
   /** process.exitCode seen by the child's `exit` event (13 for an unsettled top-level await). */
   reportedExitCode: number | null;
+  /** The stack of the code that called process.exit(), innermost first; null on any other end. */
+  exitCalledFrom: string[] | null;
   /** Milliseconds since the last heartbeat from the child's main thread, at the end. */
   heartbeatAgeMs: number;
   blockThresholdMs: number;

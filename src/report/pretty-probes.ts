@@ -23,7 +23,7 @@ export function prettyProbes(report: ReportV1, c: C): string[] {
     out.push(...ranLines(p, c));
     if (p.summary) out.push(`  ${p.summary}`);
     if (p.waitingOn && p.waitingOn.length > 0) {
-      out.push(`  ${c.dim("waiting on:")}`);
+      out.push(`  ${c.dim(p.status === "exit" ? "last seen in flight before it exited:" : "waiting on:")}`);
       for (const w of p.waitingOn.slice(0, 8)) out.push(`    ${workLine(w, c)}`);
     }
     if (p.background && p.background.length > 0) {
@@ -31,6 +31,10 @@ export function prettyProbes(report: ReportV1, c: C): string[] {
       for (const w of p.background.slice(0, 8)) out.push(`    ${workLine(w, c)}`);
     }
     if (p.error) out.push(...errorLines(p.error, c));
+    if (p.exitCall) {
+      out.push(`  ${c.dim("process.exit() called from:")}`);
+      for (const frame of p.exitCall.stack.slice(0, 5)) out.push(`    ${frame}`);
+    }
     if (p.pending.length > 0) {
       out.push(`  ${c.dim("never finished evaluating (outermost first):")}`);
       for (const m of p.pending) out.push(`    ${c.cyan(`${m.file}${m.line ? `:${m.line}` : ""}`)}${m.waitingFor ? c.dim(` waiting for ${m.waitingFor}`) : ""}`);

@@ -65,15 +65,21 @@ export function causeSentence(p: ReportProbe): string {
     case "unsettled":
       parts.push(p.phase === "boot" ? `exited while an import() during startup never settled${stuckText ? `: ${stuckText}` : ""}` : `exit 13, a top-level await never settled${stuckText ? `: ${stuckText}` : ""}`);
       break;
-    case "exit":
+    case "exit": {
+      // The process ended: where evaluation had got to, not where it is stuck; and what was last in
+      // flight, not what it waits on.
+      const reached = stuck ? `while ${at(stuck.file, stuck.line)} was still evaluating` : "";
+      const exitCall = p.exitCall ? `process.exit() at ${p.exitCall.file ? at(p.exitCall.file, p.exitCall.line) : p.exitCall.stack[0]}` : "";
       parts.push(
         p.phase === "boot"
           ? `exited with ${p.signal ? `signal ${p.signal}` : `code ${p.exitCode}`} during startup, after its entry evaluated`
-          : `exited with ${p.signal ? `signal ${p.signal}` : `code ${p.exitCode}`} before it finished importing${stuckText ? `, ${stuckText}` : ""}`,
+          : `exited with ${p.signal ? `signal ${p.signal}` : `code ${p.exitCode}`} before it finished importing${reached ? `, ${reached}` : ""}`,
       );
+      if (exitCall) parts.push(exitCall);
       if (p.readyBefore?.by === "listening") parts.push(listenedFirst(p, p.readyBefore));
-      if (!stuckText && p.waitingOn?.[0]) parts.push(`while waiting on ${work(p.waitingOn[0])}`);
+      if (!reached && p.waitingOn?.[0]) parts.push(`last in flight: ${work(p.waitingOn[0])}`);
       break;
+    }
     case "slow":
     case "ok":
       return readySentence(p);

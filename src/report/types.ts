@@ -134,6 +134,8 @@ export interface ReportProbe {
   background?: ProbeWork[];
   /** Added: what startup was waiting on when it hung, was blocked or exited (connects, lookups, retry timers). */
   waitingOn?: ProbeWork[];
+  /** Added (exit): the app called process.exit(): the project's line that did (or the first frame, when only a dependency's code is on the stack) and the caller's stack. */
+  exitCall?: { file?: string; line?: number; stack: string[] };
 }
 
 export interface ProbeRan {

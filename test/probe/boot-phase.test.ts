@@ -157,6 +157,8 @@ test("a server that listens and exits 1 within the grace window is an exit durin
   const after = probe.durationMs - probe.readyBefore!.atMs;
   assert.ok(after >= 250 && after < 1000, `exited ${after} ms after listening`);
   assert.match(probe.summary ?? "", new RegExp(`exited with code 1 during startup, ${after} ms after it listened on 127\\.0\\.0\\.1:\\d+ \\(server\\.mjs:4\\), within the --grace window`));
+  assert.deepEqual(probe.exitCall, { file: "server.mjs", line: 9, stack: ["Timeout._onTimeout (server.mjs:9:13)"] });
+  assert.match(probe.summary ?? "", /within the --grace window: process\.exit\(\) was called at server\.mjs:9\. Last seen in flight before it exited: /);
 });
 
 test("a shorter grace window ends before the exit: ok", async () => {

@@ -43,3 +43,24 @@ test("the worst probe comes first and ends the report; a hang without a pending 
   assert.equal(out.at(-1), verdict);
   assert.ok(!out.includes("No startup problems found."));
 });
+
+test("an exit names where process.exit() was called, and what was last in flight, never what it 'waits on'", () => {
+  const exit = probe({
+    entry: "src/server.ts",
+    status: "exit",
+    exitCode: 0,
+    durationMs: 5501,
+    phase: "boot",
+    waitingOn: [{ kind: "connect", description: "connect to 127.0.0.1:1", file: "src/server.ts", line: 34, library: "typeorm" }],
+    exitCall: { file: "src/server.ts", line: 40, stack: ["Connection.<anonymous> (src/server.ts:40:13)"] },
+  });
+  const out = lines(report([exit]));
+  const verdict = "EXIT src/server.ts (node, 5501 ms, exit 0, during boot): exited with code 0 during startup, after its entry evaluated; process.exit() at src/server.ts:40; last in flight: connect to 127.0.0.1:1 from src/server.ts:34 (typeorm).";
+  assert.equal(out[3], verdict);
+  assert.equal(out.at(-1), verdict);
+  const at = out.indexOf("  last seen in flight before it exited:");
+  assert.deepEqual(out.slice(at, at + 2), ["  last seen in flight before it exited:", "    connect to 127.0.0.1:1 from src/server.ts:34 (typeorm)"]);
+  assert.ok(!out.some((line) => /waiting on/.test(line)), out.join("\n"));
+  const calledFrom = out.indexOf("  process.exit() called from:");
+  assert.deepEqual(out.slice(calledFrom, calledFrom + 2), ["  process.exit() called from:", "    Connection.<anonymous> (src/server.ts:40:13)"]);
+});

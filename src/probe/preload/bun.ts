@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
+import { exitCallFrames } from "./exit-call.js";
 import { installBootEvents, captureSite, connectOps, framesOf } from "./boot-events.js";
 import { configureChannel, flush, readToken, send } from "./channel.js";
 import { installModuleEvents, reportError } from "./module-events.js";
@@ -63,7 +64,8 @@ function install(runtime: BunRuntime, fd: number): void {
   process.on("uncaughtExceptionMonitor", (error, origin) => reportError(error, origin));
   process.on("exit", (code) => {
     const exitCode = process.exitCode;
-    send({ t: "end", code, exitCode: typeof exitCode === "number" ? exitCode : null, ms: Math.round(performance.now()) });
+    const calledFrom = exitCallFrames();
+    send({ t: "end", code, exitCode: typeof exitCode === "number" ? exitCode : null, ms: Math.round(performance.now()), ...(calledFrom ? { calledFrom } : {}) });
     flush(true);
     killDescendants({ marker: process.env[ENV_MARKER] ?? "" });
   });

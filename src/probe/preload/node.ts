@@ -4,6 +4,7 @@ import Module, { register } from "node:module";
 import { resolve as resolvePath } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMainThread } from "node:worker_threads";
+import { exitCallFrames } from "./exit-call.js";
 import { installBootEvents } from "./boot-events.js";
 import { configureChannel, flush, readToken, send } from "./channel.js";
 import { trackHandles } from "./handles.js";
@@ -136,7 +137,8 @@ function watchExit(): void {
   // (runtime-facts §4.1).
   process.on("exit", (code) => {
     const exitCode = process.exitCode;
-    send({ t: "end", code, exitCode: typeof exitCode === "number" ? exitCode : null, ms: Math.round(performance.now()) });
+    const calledFrom = exitCallFrames();
+    send({ t: "end", code, exitCode: typeof exitCode === "number" ? exitCode : null, ms: Math.round(performance.now()), ...(calledFrom ? { calledFrom } : {}) });
     flush(true);
     killDescendants({ marker: process.env[ENV_MARKER] ?? "" });
   });

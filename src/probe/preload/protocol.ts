@@ -48,7 +48,8 @@ export type ProbeMessage =
   | { t: "stack"; stack: string; ageMs: number; cpu?: MainThreadCpu }
   // Every block threshold while the heartbeat is stale, with or without a stack; `state` is the main thread's (R, S, D).
   | { t: "stall"; ageMs: number; cpu?: MainThreadCpu; state?: string }
-  | { t: "end"; code: number; exitCode: number | null; ms?: number }
+  /** calledFrom: the stack of the process.exit() caller, when the app called it (exit-call.ts). */
+  | { t: "end"; code: number; exitCode: number | null; ms?: number; calledFrom?: string[] }
   | { t: "note"; text: string };
 
 /** The main thread over a stall, read from /proc/self/task/PID/stat when its stack was taken. */

@@ -64,3 +64,18 @@ test("under Bun, pending names the module waited for (edges read at load time)",
   assert.deepEqual(probe.handles, []);
   assert.deepEqual(survivors(tag), []);
 });
+
+// Bun 1.4.5 never runs a CommonJS entry that a plugin returned: before the preload kept it out,
+// both of these "exited with code 0 before it finished importing" without running a line.
+test("Bun runs a CommonJS entry as `bun <file>` does: a require()d argument parser that exits 1", { skip: bun ? false : "no bun executable" }, async () => {
+  const { probe } = await probeFixture("exit-usage", "bin/migrate.js", { runtimes: ["bun"] });
+  assert.deepEqual([probe.runtime, probe.status, probe.exitCode], ["bun", "exit", 1]);
+  assert.match(probe.outputTail ?? "", /Missing required argument: --database/);
+  assert.deepEqual([probe.exitCall?.file, probe.exitCall?.line], ["bin/migrate.js", 5]);
+});
+
+test("Bun runs a CommonJS entry as `bun <file>` does: a retrying connect after a caught require() throw", { skip: bun ? false : "no bun executable" }, async () => {
+  const { probe } = await probeFixture("cjs-caught-throw", "index.js", { runtimes: ["bun"] });
+  assert.deepEqual([probe.runtime, probe.status, probe.phase], ["bun", "hang", "boot"]);
+  assert.equal(probe.waitingOn?.[0]?.target, "127.0.0.1:1");
+});

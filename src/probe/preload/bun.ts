@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { exitCallFrames } from "./exit-call.js";
 import { installBootEvents, captureSite, connectOps, framesOf } from "./boot-events.js";
 import { configureChannel, flush, readToken, send } from "./channel.js";
-import { installModuleEvents, reportError } from "./module-events.js";
+import { installModuleEvents, moduleEnter, moduleExit, reportError } from "./module-events.js";
 import { killDescendants, killOwnTree, leftoversOf, parentFromEnv, parentGone, stopIfOrphanedBeforeToken } from "./orphan-guard.js";
 import { ENV_FD, ENV_HOLD, ENV_MARKER } from "./protocol.js";
 import { installBunSpawnGate } from "./spawn-gate.js";
@@ -50,10 +50,14 @@ function install(runtime: BunRuntime, fd: number): void {
   send({ t: "note", text: "Bun has no in-process inspector: a blocked main thread yields no stack (runtime-facts §4.12)." });
   // Unbatched: nothing could flush a blocked Bun main thread.
   installModuleEvents({ batch: false, mainUrl: main });
+  const commonJsMain = runtime.main && isCommonJsEntry(runtime, runtime.main) ? runtime.main : null;
+  if (commonJsMain) followCommonJsEntry(runtime, commonJsMain, main);
   runtime.plugin({
     name: "startup-doctor-probe",
     setup(builder) {
-      builder.onLoad({ filter: /^(?!.*\/node_modules\/).*\.[cm]?[jt]sx?$/ }, (args) => {
+      // Bun 1.4.5 wants an object from every onLoad it calls: the CommonJS entry is kept out by the filter.
+      const notMain = commonJsMain ? `(?!${commonJsMain.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$)` : "";
+      builder.onLoad({ filter: new RegExp(`^${notMain}(?!.*\\/node_modules\\/).*\\.[cm]?[jt]sx?$`) }, (args) => {
         const source = readFileSync(args.path, "utf8");
         const url = pathToFileURL(args.path).href;
         sendEdges(runtime, source, args.path, url);
@@ -103,13 +107,39 @@ function wrapBunServe(runtime: BunRuntime, isOwnFrame: (line: string) => boolean
 }
 
 /**
+ * Bun 1.4.5 never runs a CommonJS entry that an onLoad plugin returned: no output, exit 0 (it does
+ * run one that another module requires). Such an entry is left to Bun; enter and end are sent from
+ * here: the entry starts after the preload, and a CommonJS body runs to its end before the first
+ * immediate (both checked on Bun 1.4.5).
+ */
+function isCommonJsEntry(runtime: BunRuntime, path: string): boolean {
+  if (/\.c[jt]s$/.test(path)) return true;
+  if (!/\.[jt]sx?$/.test(path)) return false;
+  let source: string;
+  try {
+    source = readFileSync(path, "utf8");
+    if (new runtime.Transpiler({ loader: loaderFor(path) }).scanImports(withoutShebang(source)).some((entry) => entry.kind === "import-statement")) return false;
+  } catch {
+    return false;
+  }
+  if (/^\s*export\b/m.test(source) || /\bimport\.meta\b/.test(source)) return false;
+  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(source);
+}
+
+function followCommonJsEntry(runtime: BunRuntime, path: string, url: string): void {
+  sendEdges(runtime, readFileSync(path, "utf8"), path, url);
+  moduleEnter(url);
+  setImmediate(() => moduleExit(url));
+}
+
+/**
  * Import edges, so `pending` can name the module waited for. Bun's runtime onResolve is not
  * called for a module's own imports (Bun 1.4.5), so they are read from the source at load time:
  * a dynamic import is marked, since it runs later than the load that reports it.
  */
 function sendEdges(runtime: BunRuntime, source: string, path: string, from: string): void {
   try {
-    const imports = new runtime.Transpiler({ loader: loaderFor(path) }).scanImports(source);
+    const imports = new runtime.Transpiler({ loader: loaderFor(path) }).scanImports(withoutShebang(source));
     for (const { path: specifier, kind } of imports) {
       if (!specifier.startsWith(".") && !specifier.startsWith("/")) continue;
       let target: string;
@@ -125,6 +155,11 @@ function sendEdges(runtime: BunRuntime, source: string, path: string, from: stri
   } catch {
     // No scanner in this Bun: pending then lists modules without what they wait for.
   }
+}
+
+/** Bun's scanner rejects a `#!` line that Bun itself runs past. */
+function withoutShebang(source: string): string {
+  return source.startsWith("#!") ? source.replace(/^#![^\n]*/, "") : source;
 }
 
 function loaderFor(path: string): string {

@@ -39,7 +39,7 @@ export function describeProbe(probe: ReportProbe, context: SummaryContext): stri
     case "crash": {
       const error = probe.error;
       const where = error?.file ? ` at ${error.file}:${error.line}` : "";
-      const message = (error?.message ?? "").split("\n")[0]?.replace(/\.$/, "") ?? "";
+      const message = messageHead(error?.message ?? "");
       parts.push(`${who} crashed while importing: ${error?.name ?? "Error"}: ${message}${where}.`);
       break;
     }
@@ -55,6 +55,12 @@ export function describeProbe(probe: ReportProbe, context: SummaryContext): stri
   }
   parts.push(...context.notes.filter(() => probe.status === "blocked"));
   return parts.join(" ");
+}
+
+/** A message's first line, without the inspected cause Node appends to it (" [Error: connect ECONNREFUSED ... {"). */
+function messageHead(message: string): string {
+  const first = message.split("\n")[0] ?? "";
+  return first.replace(/\s*\[\w*Error:.*$/, "").replace(/\.$/, "") || first;
 }
 
 /** After the entry evaluated: bootstrap(), connect, listen. */
@@ -88,7 +94,7 @@ function bootSentences(probe: ReportProbe, who: string, context: SummaryContext)
     case "crash": {
       const error = probe.error;
       const where = error?.file ? ` at ${error.file}:${error.line}` : "";
-      const message = (error?.message ?? "").split("\n")[0]?.replace(/\.$/, "") ?? "";
+      const message = messageHead(error?.message ?? "");
       return [`${who} crashed during startup, ${afterWhat(probe)}: ${error?.name ?? "Error"}: ${message}${where}.`];
     }
     case "unsettled":

@@ -3,20 +3,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { describeProbe } from "../../src/probe/summary.ts";
-import type { ReportProbe } from "../../src/report/types.ts";
+import { mongoCrash } from "../report/sample-reports.ts";
 
-const crash = (message: string): ReportProbe => ({
-  entry: "src/server.ts",
-  runtime: "node",
-  status: "crash",
-  durationMs: 976,
-  exitCode: 1,
-  pending: [],
-  error: { name: "MongoNetworkError", message, file: "src/app.ts", line: 48 },
-  handles: [],
-  stack: null,
-  phase: "boot",
-});
+const crash = mongoCrash;
 const context = { timeoutMs: 8000, slowMs: 2000, notes: [] };
 
 test("a message with an inspected cause is quoted up to the cause", () => {

@@ -4,24 +4,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { pretty } from "../../src/report/pretty.ts";
-import type { ReportProbe, ReportV1 } from "../../src/report/types.ts";
+import type { ReportV1 } from "../../src/report/types.ts";
+import { mongoCrash } from "./sample-reports.ts";
 
-const mongo: ReportProbe = {
-  entry: "src/server.ts",
-  runtime: "node",
-  status: "crash",
-  durationMs: 976,
-  exitCode: 1,
-  pending: [],
-  error: {
-    name: "MongoNetworkError",
-    message: "failed to connect to server [127.0.0.1:1] on first connect [Error: connect ECONNREFUSED 127.0.0.1:1\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {\n\n  name: 'MongoNetworkError'\n::error::planted \u001b[2J\n}]",
-    file: "src/app.ts",
-    line: 48,
-  },
-  handles: [],
-  stack: null,
-};
+const mongo = mongoCrash("failed to connect to server [127.0.0.1:1] on first connect [Error: connect ECONNREFUSED 127.0.0.1:1\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {\n\n  name: 'MongoNetworkError'\n::error::planted \u001b[2J\n}]");
 const report: ReportV1 = { version: 1, root: "/app", command: "probe", entrypoints: ["src/server.ts"], modules: 1, cycles: [], findings: [], probes: [mongo] };
 
 test("the error's first line carries where it was thrown; the rest of its message follows, one line each", () => {

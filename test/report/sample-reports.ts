@@ -1,6 +1,6 @@
 // Hand-written reports for the reporter tests: every field a CI format reads, and the characters
 // that need escaping (",", ":", "%", newlines, backticks, "|").
-import type { ReportV1 } from "../../src/report/types.js";
+import type { ReportProbe, ReportV1 } from "../../src/report/types.js";
 
 const rules: NonNullable<ReportV1["rules"]> = [
   { id: "import-cycle", severity: "warning", description: "Modules import each other through edges that run at startup.", docs: "https://example.test/docs/rules/import-cycle.md" },
@@ -132,3 +132,19 @@ export const baselinedReport: ReportV1 = {
 };
 
 export const cleanReport: ReportV1 = { version: 1, root: "/project", command: "scan", entrypoints: ["src/index.ts"], modules: 3, cycles: [], findings: [], probes: [], rules };
+
+/** A MongoDB crash during boot (TypeScript-Node-Starter with MongoDB at 127.0.0.1:1), with the given message. */
+export function mongoCrash(message: string): ReportProbe {
+  return {
+    entry: "src/server.ts",
+    runtime: "node",
+    status: "crash",
+    durationMs: 976,
+    exitCode: 1,
+    pending: [],
+    error: { name: "MongoNetworkError", message, file: "src/app.ts", line: 48 },
+    handles: [],
+    stack: null,
+    phase: "boot",
+  };
+}

@@ -162,7 +162,7 @@ function stillEvaluatingSentences(pending: ProbePendingModule[]): string[] {
   if (!innermost) return [];
   const where = innermost.line !== undefined ? `${innermost.file}:${innermost.line}` : innermost.file;
   const outer = pending[0];
-  return [`${where} was still evaluating${outer && outer !== innermost ? `, imported by ${outer.file}` : ""}.`];
+  return [`${where} was still evaluating${outer && outer !== innermost ? `, reached from ${outer.file}` : ""}.`];
 }
 
 function pendingSentences(pending: ProbePendingModule[]): string[] {

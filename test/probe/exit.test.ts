@@ -13,7 +13,7 @@ test("process.exit(3) during import is an exit with its code", async () => {
   assert.match(probe.outputTail ?? "", /STARTUP_DOCTOR_FIXTURE_PORT is not set/);
   // Where it exited, and nothing called stuck: the process ended while config.ts was evaluating.
   assert.deepEqual(probe.exitCall, { file: "src/config.ts", line: 5, stack: ["<anonymous> (src/config.ts:5:11)"] });
-  assert.equal(probe.summary, "src/index.ts (node) exited with code 3 before it finished importing: process.exit() was called at src/config.ts:5. src/config.ts was still evaluating, imported by src/index.ts.");
+  assert.equal(probe.summary, "src/index.ts (node) exited with code 3 before it finished importing: process.exit() was called at src/config.ts:5. src/config.ts was still evaluating, reached from src/index.ts.");
 });
 
 test("a script that prints its usage and exits inside a function names the exit line and its caller, not a stuck module", async () => {

@@ -85,7 +85,11 @@ export function buildProbe(run: ChildRun, context: BuildContext): ReportProbe {
   const tail = run.outputTail.slice(-REPORTED_TAIL);
   if (tail) {
     probe.outputTail = tail;
-    probe.output = lastLines(run.outputTail);
+    // What the app printed once the probe's SIGTERM reached it is its shutdown, not its startup.
+    const before = lastLines(run.outputAtKill?.before ?? run.outputTail);
+    if (before) probe.output = before;
+    const after = run.outputAtKill?.after ?? "";
+    if (after.trim()) probe.outputAfterKill = lastLines(after);
   }
   probe.summary = describeProbe(probe, { timeoutMs: context.timeoutMs, slowMs: context.slowMs, notes: run.notes, serverFramework: run.serverFramework });
   return probe;

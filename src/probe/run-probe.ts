@@ -106,6 +106,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
     verdict: startVerdict({ mode: options.ready, slowMs: options.slowMs, graceMs: options.graceMs, settleMs: SETTLE_MS }),
     notes: [],
     outputTail: "",
+    outputAtKill: null,
     lastChildMs: 0,
     busy: false,
   };
@@ -311,6 +312,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
     async function cleanUp(): Promise<void> {
       const wasKilled = !exited;
       killing = true;
+      const killMark = tail.mark();
       await killProbeTree(probe, KILL_GRACE_MS, hold.ask);
       if (!exited) await within(exitedPromise, 2000);
       // Grandchildren may hold the pipes open; what was written is read by now or never.
@@ -321,6 +323,7 @@ export function runChild(options: RunChildOptions): Promise<ChildRun> {
         run.signal = null;
       }
       run.outputTail = tail.text();
+      if (wasKilled) run.outputAtKill = tail.split(killMark);
       if (run.error === null) {
         for (const [url, { ms, s }] of threw) {
           if (run.modules.exited.has(url)) continue;

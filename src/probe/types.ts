@@ -78,6 +78,8 @@ export interface ChildRun {
   verdict: VerdictState;
   notes: string[];
   outputTail: string;
+  /** outputTail cut where the probe began to kill the child: `after` is its SIGTERM handler's lines. Null when it exited on its own. */
+  outputAtKill: { before: string; after: string } | null;
   /** Latest child clock reading (ms since the child started). */
   lastChildMs: number;
   /** The last heartbeat said the loop ran busy. */

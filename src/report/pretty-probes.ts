@@ -64,6 +64,10 @@ export function prettyProbes(report: ReportV1, c: C): string[] {
       out.push(`  ${c.dim("last output:")}`);
       for (const line of p.output.split("\n").slice(-15)) out.push(`    ${c.dim("|")} ${line}`);
     }
+    if (!good && p.outputAfterKill) {
+      out.push(`  ${c.dim("printed after startup-doctor sent SIGTERM (its shutdown, not its startup):")}`);
+      for (const line of p.outputAfterKill.split("\n").slice(-5)) out.push(`    ${c.dim("|")} ${line}`);
+    }
     // Once per entry, after its last runtime's block.
     const next = report.probes[index + 1];
     if (p.differsFrom && p.differsFrom.length > 0 && next?.entry !== p.entry) {

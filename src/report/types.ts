@@ -128,8 +128,10 @@ export interface ReportProbe {
   ready?: { by: "listening" | "settled" | "exited" | "evaluated" | "log"; atMs: number; address?: string; file?: string; line?: number };
   /** Added: a crash or exit within the grace window after startup looked complete: when and how it had (listening on `address` at `atMs`). */
   readyBefore?: { by: "listening" | "settled" | "exited" | "evaluated" | "log"; atMs: number; address?: string; file?: string; line?: number };
-  /** Added: the last lines of the app's stdout and stderr (bounded). */
+  /** Added: the last lines of the app's stdout and stderr (bounded), up to the moment the probe began to kill it. */
   output?: string;
+  /** Added: the last lines it printed after the probe's SIGTERM (its own shutdown handler), kept apart from `output`. */
+  outputAfterKill?: string;
   /** Added: startup work still failing or retrying after startup completed (a reconnect loop): a note, not a failure. */
   background?: ProbeWork[];
   /** Added: what startup was waiting on when it hung, was blocked or exited (connects, lookups, retry timers). */

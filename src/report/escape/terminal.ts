@@ -37,7 +37,7 @@ export function terminalText(s: string, options: TerminalEscapeOptions): string 
 }
 
 /** Report fields that hold many lines by nature (the app's own output). */
-const MULTILINE_FIELDS = new Set(["output", "outputTail"]);
+const MULTILINE_FIELDS = new Set(["output", "outputTail", "outputAfterKill"]);
 /** Fields that hold many lines inside one parent field: a probe error's message (MongoDB puts the cause's stack in it). */
 const MULTILINE_IN: ReadonlyMap<string, string> = new Map([["error", "message"]]);
 

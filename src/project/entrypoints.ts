@@ -8,7 +8,7 @@ import { isInside, isSourceFile, joinPath, resolvePath } from "../util/path.js";
 import { checkEntryPath, isReallyInside } from "./confine.js";
 import { outputToSource } from "./output-to-source.js";
 import { readJsonFile } from "./read-json.js";
-import { SCRIPTS_FILES, filesNamedInScriptsFile, filesOfScript, isStartScript } from "./script-files.js";
+import { SCRIPTS_FILES, filesNamedInScriptsFile, filesOfScript, isStartScript, pm2FilesOfScript } from "./script-files.js";
 import type { PackageJson, Project, TsConfig } from "./types.js";
 
 export interface FoundEntrypoint {
@@ -46,7 +46,9 @@ export function findEntrypoints(project: Project, explicit: string[], configFor:
     const { dir, pkg, prefix, isRoot } = info;
     const toSource = sourceMapper(project, dir, configFor);
     for (const [key, script] of Object.entries(pkg.scripts ?? {})) {
-      if (typeof script === "string" && isStartScript(key)) for (const f of filesOfScript(script)) add(toSource(f.path), `${prefix}#scripts.${key}`);
+      if (typeof script !== "string" || !isStartScript(key)) continue;
+      for (const f of filesOfScript(script)) add(toSource(f.path), `${prefix}#scripts.${key}`);
+      for (const f of pm2FilesOfScript(script, dir)) add(toSource(f.path), `${prefix}#scripts.${key}${f.config ? ` (pm2 ${f.config})` : ""}`);
     }
     const bin = typeof pkg.bin === "string" ? { bin: pkg.bin } : (pkg.bin ?? {});
     for (const [name, p] of Object.entries(bin)) if (typeof p === "string") add(toSource(p), `${prefix}#bin.${name}`);

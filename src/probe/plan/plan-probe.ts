@@ -11,7 +11,9 @@ import { nodeInvocation, type Invocation } from "./invocation.js";
 import { startedProgram, type StartedProgram } from "./program-of-start.js";
 import { sortFlags } from "./runtime-flags.js";
 import { shellWord } from "./shell-words.js";
-import { startCommands } from "./start-script.js";
+import { START_SCRIPTS, startCommands } from "./start-script.js";
+import { shellCommands } from "./shell-words.js";
+import { pm2Start } from "../../project/pm2.js";
 import type { ProbePlan, Transform } from "./types.js";
 
 export interface PlanInput {
@@ -29,6 +31,7 @@ export function planProbe(input: PlanInput): ProbePlan {
   const entry = resolvePath(input.root, input.entry);
   const { dir, scripts, config, started } = packageOf(input.root, entry);
   const warnings: string[] = [];
+  if (!started) warnings.push(...pm2Unread(dir, scripts));
   const env = { ...startEnv(dir, started, warnings), ...input.env };
   const base = { cwd: dir, env, warnings };
   // A workspace package's start script runs in its own folder (npm -w, pnpm --filter).
@@ -41,6 +44,19 @@ export function planProbe(input: PlanInput): ProbePlan {
   const aliases = !started || started.start.launch.runner === "nest" || /\b(tsc-alias|nest build)\b/.test(scripts.build ?? "");
   const { env: hookEnv, ...plan } = nodeInvocation({ ...chooseNode(dir, entry, started, config, warnings), aliases }, dir);
   return withMetadata({ ...base, ...plan, env: { ...hookEnv, ...env }, display: `${cd}${displayEnv(started)}${plan.display}` }, config);
+}
+
+/** A start script whose pm2 ecosystem file could not be read: said, since the probe then cannot follow it. */
+function pm2Unread(dir: string, scripts: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const name of START_SCRIPTS) {
+    for (const words of shellCommands(scripts[name] ?? "")) {
+      const at = words.findIndex((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word) && word !== "npx" && word !== "cross-env");
+      const started = at >= 0 ? pm2Start(words.slice(at), dir) : null;
+      if (started && "unreadable" in started) out.push(`scripts.${name} starts pm2 with ${started.config}, not followed: ${started.unreadable}; pass the app's entry with --entry`);
+    }
+  }
+  return out;
 }
 
 /** Bun, tsc's output and TypeScript's transpileModule emit decorator metadata; tsx does not (runtime-facts §6.2). */
@@ -112,7 +128,7 @@ function chooseNode(root: string, entry: string, started: StartedProgram | null,
     const plan = fallback(entry, config, `${named} compiles it with ${flags.compiler}`);
     return { ...plan, ...common, differsFromStart: `${named} compiles with ${flags.compiler}; the probe compiled with ${plan.transform === "tsx" ? "tsx" : "TypeScript"}` };
   }
-  if (launch.runner === "node" && !isTypeScriptFile(file)) return { ...common, transform: "none", file, reason: `${named} runs it with node` };
+  if (launch.runner === "node" && !isTypeScriptFile(file)) return { ...common, transform: "none", file, reason: `${named} runs it with node${launch.wrappers.includes("pm2") ? ", through pm2" : ""}` };
   return { ...fallback(entry, config, `${named} runs it`), ...common };
 }
 

@@ -2,6 +2,7 @@
 // server.js exists), then scripts.start:prod and scripts.serve; `npm run x` indirections followed.
 import { existsSync } from "node:fs";
 import { joinPath } from "../../util/path.js";
+import { isPm2, pm2Start } from "../../project/pm2.js";
 import { parseCommand } from "./parse-command.js";
 import { shellCommands } from "./shell-words.js";
 import type { Launch, StartCommand } from "./types.js";
@@ -15,16 +16,25 @@ export function startCommands(root: string, scripts: Record<string, string>): St
   for (const name of START_SCRIPTS) {
     const text = scripts[name] ?? (name === "start" && existsSync(joinPath(root, "server.js")) ? "node server.js" : undefined);
     if (text === undefined) continue;
-    const resolved = resolveScript(text, scripts, [name]);
-    if (resolved) found.push({ name, text, ...resolved });
+    const resolved = resolveScript(text, scripts, [name], root);
+    if (!resolved) continue;
+    const { others, ...first } = resolved;
+    found.push({ name, text, ...first });
+    // pm2's other apps: each is a program the start script starts.
+    for (const launch of others ?? []) found.push({ name, text, ...first, launch });
   }
   return found;
 }
 
 /** The last launching command of a script (`npm run build && node dist/main.js` -> node dist/main.js). */
-export function resolveScript(text: string, scripts: Record<string, string>, via: string[]): Omit<StartCommand, "name" | "text"> | null {
+export function resolveScript(text: string, scripts: Record<string, string>, via: string[], dir: string): (Omit<StartCommand, "name" | "text"> & { others?: Launch[] }) | null {
   const commands = shellCommands(text);
   for (let index = commands.length - 1; index >= 0; index--) {
+    const pm2 = pm2Launches(commands[index] as string[], dir);
+    if (pm2 && pm2.length > 0) {
+      const [first, ...others] = pm2;
+      return { launch: first as Launch, before: commands.slice(0, index).map((words) => words.join(" ")), via, ...(others.length > 0 ? { others } : {}) };
+    }
     const launch = parseCommand(commands[index] as string[]);
     if (!launch) continue;
     const before = commands.slice(0, index).map((words) => words.join(" "));
@@ -32,10 +42,35 @@ export function resolveScript(text: string, scripts: Record<string, string>, via
     const target = launch.script as string;
     const inner = scripts[target];
     if (inner === undefined || via.includes(target) || via.length > MAX_DEPTH) continue;
-    const followed = resolveScript(inner, scripts, [...via, target]);
+    const followed = resolveScript(inner, scripts, [...via, target], dir);
     if (followed) return { ...followed, launch: inherit(launch, followed.launch), before: [...before, ...followed.before] };
   }
   return null;
+}
+
+/**
+ * `pm2 start ecosystem.config.json`: one launch per app pm2 starts, with the app's env and node
+ * arguments (pm2 runs the script with node unless the app names another interpreter it knows).
+ */
+function pm2Launches(words: readonly string[], dir: string): Launch[] | null {
+  const env: Record<string, string> = {};
+  let at = 0;
+  while (at < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[at] as string)) {
+    const word = words[at] as string;
+    env[word.slice(0, word.indexOf("="))] = word.slice(word.indexOf("=") + 1);
+    at++;
+  }
+  if (words[at] === "npx" || words[at] === "cross-env") at++;
+  if (!isPm2(words[at])) return null;
+  const started = pm2Start(words.slice(at), dir);
+  if (!started || !("apps" in started)) return null;
+  const launches: Launch[] = [];
+  for (const app of started.apps) {
+    const runner = app.interpreter === "node" || app.interpreter === "nodejs" ? "node" : app.interpreter === "bun" ? "bun" : app.interpreter === "ts-node" ? "ts-node" : app.interpreter === "tsx" ? "tsx" : null;
+    if (!runner) continue;
+    launches.push({ runner, env: { ...env, ...app.env }, envFiles: [], flags: app.nodeArgs, file: app.script, args: app.args, watch: false, wrappers: ["pm2"] });
+  }
+  return launches;
 }
 
 /** `cross-env NODE_ENV=production npm run serve` passes its environment down. */

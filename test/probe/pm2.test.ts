@@ -22,10 +22,11 @@ test("the probe runs an app as pm2 starts it: its env, node args and args", asyn
   assert.match(probe.outputTail ?? "", /^mode production name api args --port 0\nlistening\n/);
 });
 
-test("pm2's second app is a program of the start script too", async () => {
+test("pm2's second app is a program of the start script too; its cluster of two runs as one process, said", async () => {
   const { probe } = await probeFixture("pm2-ecosystem", "src/jobs.js");
   assert.equal(probe.status, "ok");
   assert.equal(probe.ran?.reason, "scripts.start runs it with node, through pm2");
+  assert.deepEqual(probe.ran?.warnings, ["scripts.start: pm2 starts 2 instances of it; the probe runs one process"]);
 });
 
 test("a JavaScript ecosystem file is not run to be read: the probe says it did not follow it", async () => {

@@ -102,6 +102,7 @@ function chooseNode(root: string, entry: string, started: StartedProgram | null,
   const tool = launch.runner === "ts-node" ? "ts-node" : launch.runner === "tsx" ? "tsx" : "node";
   const flags = sortFlags(launch.flags, tool);
   if (flags.dropped.length > 0 || launch.watch) warnings.push(`not passed on from ${named}: ${[...(launch.watch ? ["watch mode"] : []), ...flags.dropped].join(" ")} (the probe runs the program once)`);
+  for (const difference of launch.differences ?? []) warnings.push(`${named}: ${difference}`);
   if (start.before.length > 0) warnings.push(`${named} first runs \`${start.before.join(" && ")}\`; the probe never runs build or setup steps`);
   const common = { flags: flags.kept, args: launch.args };
   if (started.compiled || launch.runner === "nest") {

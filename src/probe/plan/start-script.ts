@@ -68,7 +68,8 @@ function pm2Launches(words: readonly string[], dir: string): Launch[] | null {
   for (const app of started.apps) {
     const runner = app.interpreter === "node" || app.interpreter === "nodejs" ? "node" : app.interpreter === "bun" ? "bun" : app.interpreter === "ts-node" ? "ts-node" : app.interpreter === "tsx" ? "tsx" : null;
     if (!runner) continue;
-    launches.push({ runner, env: { ...env, ...app.env }, envFiles: [], flags: app.nodeArgs, file: app.script, args: app.args, watch: false, wrappers: ["pm2"] });
+    const differences = app.instances ? [`pm2 starts ${app.instances === "cluster" ? "it in cluster mode" : `${app.instances} instances of it`}; the probe runs one process`] : [];
+    launches.push({ runner, env: { ...env, ...app.env }, envFiles: [], flags: app.nodeArgs, file: app.script, args: app.args, watch: false, wrappers: ["pm2"], ...(differences.length > 0 ? { differences } : {}) });
   }
   return launches;
 }

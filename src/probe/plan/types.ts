@@ -44,6 +44,8 @@ export interface Launch {
   script?: string;
   /** The wrappers peeled off, outermost first ("cross-env", "nodemon"). */
   wrappers: string[];
+  /** What the probe does differently from the start script's own launcher (pm2's cluster of several processes). */
+  differences?: string[];
 }
 
 /** The start script that starts the app, resolved through `npm run` indirections. */

@@ -1,5 +1,6 @@
 // The one-paragraph verdict of a probe. Pure.
 import { mainThreadWords } from "../report/main-thread-words.js";
+import { withoutInspectedCause } from "../util/error-text.js";
 import type { ProbeHandle, ProbePendingModule, ProbeWork, ReportProbe } from "../report/types.js";
 
 export interface SummaryContext {
@@ -60,7 +61,7 @@ export function describeProbe(probe: ReportProbe, context: SummaryContext): stri
 /** A message's first line, without the inspected cause Node appends to it (" [Error: connect ECONNREFUSED ... {"). */
 function messageHead(message: string): string {
   const first = message.split("\n")[0] ?? "";
-  return first.replace(/\s*\[\w*Error:.*$/, "").replace(/\.$/, "") || first;
+  return withoutInspectedCause(first).replace(/\.$/, "") || first;
 }
 
 /** After the entry evaluated: bootstrap(), connect, listen. */

@@ -30,9 +30,25 @@ const JS_CONFIG = /(?:^|\/)(?:ecosystem|process|pm2)[\w.-]*\.[cm]?js$|\.config\.
 /** pm2 options that take the next word as their value. */
 const VALUE_OPTIONS = new Set(["--env", "--name", "-n", "-i", "--instances", "--node-args", "--interpreter", "--interpreter-args", "--cwd", "-o", "-e", "--output", "--error", "--log", "-l", "--max-memory-restart", "--cron", "--cron-restart", "--namespace", "--watch-delay", "--ignore-watch", "--only"]);
 
-/** Whether a command's first word is pm2's (after env assignments and npx). */
-export function isPm2(word: string | undefined): boolean {
+/** Words that hand the rest of a command on (their own flags skipped): `npx pm2 …`, `cross-env A=1 pm2 …`. */
+const WRAPPERS = new Set(["npx", "pnpx", "bunx", "cross-env", "cross-env-shell", "env", "exec", "time", "nice"]);
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+
+function isPm2(word: string | undefined): boolean {
   return word !== undefined && PM2.has(word.split("/").pop() ?? word);
+}
+
+/** A command that runs pm2: the environment its assignments set, and its words from pm2 on; null for any other command. */
+export function pm2Command(words: readonly string[]): { env: Record<string, string>; words: string[] } | null {
+  const env: Record<string, string> = {};
+  let at = 0;
+  for (; at < words.length; at++) {
+    const word = words[at] as string;
+    const assignment = ASSIGNMENT.exec(word);
+    if (assignment) env[assignment[1] as string] = assignment[2] as string;
+    else if (!WRAPPERS.has(word) && !(word.startsWith("-") && at > 0)) break;
+  }
+  return isPm2(words[at]) ? { env, words: words.slice(at) } : null;
 }
 
 /** What one pm2 command (its words, pm2 first) starts, read from `dir`; null when it starts nothing we can name. */

@@ -1,6 +1,6 @@
 // Which files a package.json script runs: `tsx watch src/server.ts`, `node dist/apps/api/main`,
 // `NODE_ENV=production node -r dotenv/config dist/main.js`, `bun --hot src/index.ts`.
-import { isPm2, pm2Start } from "./pm2.js";
+import { pm2Command, pm2Start } from "./pm2.js";
 
 /** Programs that run the file they are given (as opposed to eslint, prettier, tsc, jest). */
 const RUNNERS = new Set(["node", "nodejs", "bun", "tsx", "ts-node", "ts-node-dev", "tsnd", "nodemon", "node-dev", "babel-node", "esno", "esrun", "vite-node", "jiti", "sucrase-node", "swc-node", "forever"]);
@@ -59,9 +59,8 @@ export function pm2FilesOfScript(script: string, dir: string): Array<{ path: str
   const out: Array<{ path: string; config?: string }> = [];
   for (const command of script.split(/&&|\|\||;|\|/)) {
     const tokens = command.trim().split(/\s+/).map((t) => t.replace(/^['"]|['"]$/g, "")).filter((t) => t !== "");
-    const at = tokens.findIndex((t) => !/^\w+=/.test(t) && !PREFIXES.has(t) && !t.startsWith("-"));
-    if (at < 0 || !isPm2(tokens[at])) continue;
-    const started = pm2Start(tokens.slice(at), dir);
+    const pm2 = pm2Command(tokens);
+    const started = pm2 ? pm2Start(pm2.words, dir) : null;
     if (started && "apps" in started) for (const app of started.apps) out.push({ path: app.script.replace(/^\.\//, ""), ...(started.config ? { config: started.config } : {}) });
   }
   return out;

@@ -1,6 +1,7 @@
 // The one line a person at 2 a.m. reads first: a probe's verdict and its cause in one sentence,
 // taken from the report's fields (the full paragraph stays in the details). Reads only the report.
 import { mainThreadWords } from "./main-thread-words.js";
+import { withoutInspectedCause } from "../util/error-text.js";
 import type { ProbeStatus, ProbeWork, ReportProbe } from "./types.js";
 
 /** Worst first: what stops startup outright, then what only exits early. */
@@ -23,7 +24,7 @@ export function probeLabel(p: ReportProbe): string {
 // An error message's first line, without the inspected object Node appends ("[Error: ... {").
 const MESSAGE_ROOM = 160;
 function firstLine(message: string): string {
-  const line = message.split(/\n|\\n/)[0]?.replace(/\s*\[\w*Error:.*$/, "").trim() ?? "";
+  const line = withoutInspectedCause(message.split(/\n|\\n/)[0] ?? "");
   return line.length > MESSAGE_ROOM ? `${line.slice(0, MESSAGE_ROOM - 1)}…` : line;
 }
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { pm2Start } from "../../src/project/pm2.ts";
+import { pm2Command, pm2Start } from "../../src/project/pm2.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "sd-pm2-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,4 +48,13 @@ test("a JavaScript ecosystem file is not run, a broken one is said, one outside 
   assert.ok(broken && "unreadable" in broken && broken.unreadable.startsWith("it cannot be read: "), JSON.stringify(broken));
   mkdirSync(join(dir, "app"));
   assert.deepEqual(pm2Start(words("pm2 start ../ecosystem.config.json"), join(dir, "app")), { unreadable: "it is outside the project, so it is not read", config: "../ecosystem.config.json" });
+});
+
+test("pm2 is found behind assignments and wrappers, with the environment they set; any other command is not pm2", () => {
+  assert.deepEqual(pm2Command(words("NODE_ENV=production npx pm2 start x.js")), { env: { NODE_ENV: "production" }, words: ["pm2", "start", "x.js"] });
+  assert.deepEqual(pm2Command(words("cross-env PORT=3000 pm2-runtime ecosystem.config.json")), { env: { PORT: "3000" }, words: ["pm2-runtime", "ecosystem.config.json"] });
+  assert.deepEqual(pm2Command(words("./node_modules/.bin/pm2 start x.js")), { env: {}, words: ["./node_modules/.bin/pm2", "start", "x.js"] });
+  assert.equal(pm2Command(words("node pm2.js")), null);
+  assert.equal(pm2Command(words("NODE_ENV=production node src/index.js")), null);
+  assert.equal(pm2Command(words("--pm2 start")), null);
 });

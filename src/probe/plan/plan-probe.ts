@@ -13,7 +13,7 @@ import { sortFlags } from "./runtime-flags.js";
 import { shellWord } from "./shell-words.js";
 import { START_SCRIPTS, startCommands } from "./start-script.js";
 import { shellCommands } from "./shell-words.js";
-import { pm2Start } from "../../project/pm2.js";
+import { pm2Command, pm2Start } from "../../project/pm2.js";
 import type { ProbePlan, Transform } from "./types.js";
 
 export interface PlanInput {
@@ -51,8 +51,8 @@ function pm2Unread(dir: string, scripts: Record<string, string>): string[] {
   const out: string[] = [];
   for (const name of START_SCRIPTS) {
     for (const words of shellCommands(scripts[name] ?? "")) {
-      const at = words.findIndex((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word) && word !== "npx" && word !== "cross-env");
-      const started = at >= 0 ? pm2Start(words.slice(at), dir) : null;
+      const command = pm2Command(words);
+      const started = command ? pm2Start(command.words, dir) : null;
       if (started && "unreadable" in started) out.push(`scripts.${name} starts pm2 with ${started.config}, not followed: ${started.unreadable}; pass the app's entry with --entry`);
     }
   }

@@ -2,10 +2,10 @@
 // server.js exists), then scripts.start:prod and scripts.serve; `npm run x` indirections followed.
 import { existsSync } from "node:fs";
 import { joinPath } from "../../util/path.js";
-import { isPm2, pm2Start } from "../../project/pm2.js";
+import { pm2Command, pm2Start } from "../../project/pm2.js";
 import { parseCommand } from "./parse-command.js";
 import { shellCommands } from "./shell-words.js";
-import type { Launch, StartCommand } from "./types.js";
+import type { Launch, Runner, StartCommand } from "./types.js";
 
 export const START_SCRIPTS = ["start", "start:prod", "serve"] as const;
 const MAX_DEPTH = 5;
@@ -48,25 +48,21 @@ export function resolveScript(text: string, scripts: Record<string, string>, via
   return null;
 }
 
+/** pm2 interpreters the probe runs as a start script would; an app with another (python) is no entry of ours. */
+const PM2_INTERPRETERS: ReadonlyMap<string, Runner> = new Map([["node", "node"], ["nodejs", "node"], ["bun", "bun"], ["ts-node", "ts-node"], ["tsx", "tsx"]]);
+
 /**
  * `pm2 start ecosystem.config.json`: one launch per app pm2 starts, with the app's env and node
  * arguments (pm2 runs the script with node unless the app names another interpreter it knows).
  */
 function pm2Launches(words: readonly string[], dir: string): Launch[] | null {
-  const env: Record<string, string> = {};
-  let at = 0;
-  while (at < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[at] as string)) {
-    const word = words[at] as string;
-    env[word.slice(0, word.indexOf("="))] = word.slice(word.indexOf("=") + 1);
-    at++;
-  }
-  if (words[at] === "npx" || words[at] === "cross-env") at++;
-  if (!isPm2(words[at])) return null;
-  const started = pm2Start(words.slice(at), dir);
-  if (!started || !("apps" in started)) return null;
+  const command = pm2Command(words);
+  const started = command ? pm2Start(command.words, dir) : null;
+  if (!command || !started || !("apps" in started)) return null;
+  const env = command.env;
   const launches: Launch[] = [];
   for (const app of started.apps) {
-    const runner = app.interpreter === "node" || app.interpreter === "nodejs" ? "node" : app.interpreter === "bun" ? "bun" : app.interpreter === "ts-node" ? "ts-node" : app.interpreter === "tsx" ? "tsx" : null;
+    const runner = PM2_INTERPRETERS.get(app.interpreter);
     if (!runner) continue;
     const differences = app.instances ? [`pm2 starts ${app.instances === "cluster" ? "it in cluster mode" : `${app.instances} instances of it`}; the probe runs one process`] : [];
     launches.push({ runner, env: { ...env, ...app.env }, envFiles: [], flags: app.nodeArgs, file: app.script, args: app.args, watch: false, wrappers: ["pm2"], ...(differences.length > 0 ? { differences } : {}) });

@@ -50,8 +50,9 @@ function install(runtime: BunRuntime, fd: number): void {
   send({ t: "note", text: "Bun has no in-process inspector: a blocked main thread yields no stack (runtime-facts §4.12)." });
   // Unbatched: nothing could flush a blocked Bun main thread.
   installModuleEvents({ batch: false, mainUrl: main });
-  const commonJsMain = runtime.main && isCommonJsEntry(runtime, runtime.main) ? runtime.main : null;
-  if (commonJsMain) followCommonJsEntry(runtime, commonJsMain, main);
+  const commonJsEntry = runtime.main ? commonJsEntryOf(runtime, runtime.main) : null;
+  if (commonJsEntry) followCommonJsEntry(runtime, commonJsEntry, main);
+  const commonJsMain = commonJsEntry?.path ?? null;
   runtime.plugin({
     name: "startup-doctor-probe",
     setup(builder) {
@@ -112,22 +113,27 @@ function wrapBunServe(runtime: BunRuntime, isOwnFrame: (line: string) => boolean
  * here: the entry starts after the preload, and a CommonJS body runs to its end before the first
  * immediate (both checked on Bun 1.4.5).
  */
-function isCommonJsEntry(runtime: BunRuntime, path: string): boolean {
-  if (/\.c[jt]s$/.test(path)) return true;
-  if (!/\.[jt]sx?$/.test(path)) return false;
+/** The entry and its source when Bun runs it as CommonJS (a .cjs/.cts file, or require() without ESM syntax); null otherwise. */
+function commonJsEntryOf(runtime: BunRuntime, path: string): { path: string; source: string } | null {
+  if (!/\.[cm]?[jt]sx?$/.test(path) || /\.m[jt]s$/.test(path)) return null;
   let source: string;
   try {
     source = readFileSync(path, "utf8");
-    if (new runtime.Transpiler({ loader: loaderFor(path) }).scanImports(withoutShebang(source)).some((entry) => entry.kind === "import-statement")) return false;
   } catch {
-    return false;
+    return null;
   }
-  if (/^\s*export\b/m.test(source) || /\bimport\.meta\b/.test(source)) return false;
-  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(source);
+  if (/\.c[jt]s$/.test(path)) return { path, source };
+  try {
+    if (new runtime.Transpiler({ loader: loaderFor(path) }).scanImports(withoutShebang(source)).some((entry) => entry.kind === "import-statement")) return null;
+  } catch {
+    return null;
+  }
+  if (/^\s*export\b/m.test(source) || /\bimport\.meta\b/.test(source)) return null;
+  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(source) ? { path, source } : null;
 }
 
-function followCommonJsEntry(runtime: BunRuntime, path: string, url: string): void {
-  sendEdges(runtime, readFileSync(path, "utf8"), path, url);
+function followCommonJsEntry(runtime: BunRuntime, { path, source }: { path: string; source: string }, url: string): void {
+  sendEdges(runtime, source, path, url);
   moduleEnter(url);
   setImmediate(() => moduleExit(url));
 }
